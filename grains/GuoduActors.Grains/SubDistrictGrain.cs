@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging;
+
+namespace GuoduActors.Grains;
+
+[GenerateSerializer]
+public sealed class SubDistrictState
+{
+    [Id(0)] public Roster? Roster { get; set; }
+}
+
+public sealed class SubDistrictGrain(
+    [PersistentState("subdistrict", GrainStorage.Default)] IPersistentState<SubDistrictState> state,
+    TimeProvider time,
+    ILogger<SubDistrictGrain> logger) : Grain, ISubDistrictGrain
+{
+    // Counters are live, not persisted: the stations own them and re-report on activation, so keeping them
+    // here only in memory costs no write per ticket and can never drift from the stations' truth.
+    private readonly Dictionary<string, StationCounters> _counters = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Roster is { } roster)
+            await RefreshCountersAsync(roster);
+    }
+
+    public async Task ApplyRosterAsync(Roster roster)
+    {
+        if (roster.SubDistrict.Id != this.GetPrimaryKeyString())
+            throw DomainRefusalException.Invalid($"This roster is for sub-district '{roster.SubDistrict.Id}', not '{this.GetPrimaryKeyString()}'.");
+
+        if (!roster.SameAs(state.State.Roster))
+        {
+            state.State.Roster = roster;
+            await state.WriteStateAsync();
+        }
+
+        // Configure every station and team even when the roster is unchanged: a grain whose earlier
+        // configuration was interrupted by a crash is repaired by the next start.
+        await Task.WhenAll(roster.Stations.Select(s => GrainFactory.GetGrain<IStationGrain>(s.Id).ConfigureAsync(s, roster.SubDistrict.Id)));
+        await Task.WhenAll(roster.Teams.Select(t => GrainFactory.GetGrain<IVolunteerTeamGrain>(t.Id).ConfigureAsync(t)));
+        await RefreshCountersAsync(roster);
+        logger.LogInformation("Roster applied: {Stations} stations, {Teams} teams", roster.Stations.Count, roster.Teams.Count);
+    }
+
+    public Task<Roster?> GetRosterAsync() => Task.FromResult(state.State.Roster);
+
+    public Task<SubDistrictOverview> GetOverviewAsync()
+    {
+        var roster = state.State.Roster ?? throw DomainRefusalException.NotFound($"No roster has been applied to sub-district '{this.GetPrimaryKeyString()}'.");
+        var stations = roster.Stations
+            .Select(s => _counters.TryGetValue(s.Id, out var c) ? new StationSummary(s, c.Open, c.ReceivedTotal) : new StationSummary(s, 0, 0))
+            .ToList();
+        return Task.FromResult(new SubDistrictOverview(roster.SubDistrict, stations, roster.Teams, time.GetUtcNow()));
+    }
+
+    public Task ReportCountersAsync(StationCounters counters)
+    {
+        // Reports are one-way and may arrive out of order; keep the newest.
+        if (!_counters.TryGetValue(counters.StationId, out var known) || known.AsOf <= counters.AsOf)
+            _counters[counters.StationId] = counters;
+        return Task.CompletedTask;
+    }
+
+    private async Task RefreshCountersAsync(Roster roster)
+    {
+        var all = await Task.WhenAll(roster.Stations.Select(s => GrainFactory.GetGrain<IStationGrain>(s.Id).GetCountersAsync()));
+        foreach (var counters in all)
+            await ReportCountersAsync(counters);
+    }
+}

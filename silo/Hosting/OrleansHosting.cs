@@ -1,0 +1,79 @@
+using System.Net;
+using Azure.Data.Tables;
+using Orleans.Dashboard;
+using GuoduActors.Grains;
+
+namespace GuoduActors.Silo.Hosting;
+
+public static class OrleansHosting
+{
+    /// <summary>
+    /// Resolves where storage lives: the configured Azure Storage connection string, or else the embedded Azurite,
+    /// which is installed now (so a missing Node.js stops the start with one sentence) and started with the host.
+    /// </summary>
+    private static TableServiceClient? AddGuoduStorage(WebApplicationBuilder builder, StorageOptions storage)
+    {
+        builder.Services.AddSingleton(storage);
+        if (storage.Mode == StorageMode.Memory)
+            return null;
+
+        var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var azurite = builder.Configuration.GetSection(AzuriteOptions.Section).Get<AzuriteOptions>() ?? new();
+            Validate(azurite, AzuriteOptions.Section);
+            EmbeddedAzurite.EnsureInstalled(azurite);
+            builder.Services.AddSingleton(azurite);
+            // Registered before Orleans: hosted services start in order and stop in reverse.
+            builder.Services.AddHostedService<EmbeddedAzuriteService>();
+            connectionString = azurite.ConnectionString;
+        }
+        var tables = new TableServiceClient(connectionString);
+        builder.Services.AddSingleton(tables);
+        return tables;
+    }
+
+    /// <summary>The Orleans silo: membership, grain state and reminders in Azure Tables (or memory in tests).</summary>
+    public static WebApplicationBuilder AddGuoduSilo(this WebApplicationBuilder builder)
+    {
+        var cluster = builder.Configuration.GetSection(ClusterEndpointOptions.Section).Get<ClusterEndpointOptions>() ?? new();
+        Validate(cluster, ClusterEndpointOptions.Section);
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+        var tables = AddGuoduStorage(builder, storage);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGuoduHealthChecks();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            silo.AddDashboard();
+
+            if (tables is null)
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.AddMemoryGrainStorage(GrainStorage.Default);
+                silo.UseInMemoryReminderService();
+                return;
+            }
+
+            // Loopback unless configured otherwise: on shared machines the default would advertise an address
+            // that must not receive cluster traffic.
+            silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
+            silo.AddAzureTableGrainStorage(GrainStorage.Default, o => o.TableServiceClient = tables);
+            silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
+        });
+        return builder;
+    }
+
+    internal static void Validate<T>(T options, string section) where T : class
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
+            throw new StartupException($"the '{section}' settings are invalid: {string.Join(" ", results.Select(r => r.ErrorMessage))}");
+    }
+}

@@ -1,0 +1,35 @@
+using Orleans.Dashboard;
+using GuoduActors.Dashboard;
+using GuoduActors.Silo.Api;
+using GuoduActors.Silo.Hosting;
+using GuoduActors.Silo.Roster;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddGuoduSilo();
+    builder.AddGuoduRoster();
+    builder.Services.AddGuoduApi();
+    builder.Services.AddGuoduDashboard();
+
+    var app = builder.Build();
+
+    app.UseGuoduDashboard();
+    app.MapGuoduHealth();
+    app.MapGuoduApi();
+    app.MapOrleansDashboard(routePrefix: "/orleans");
+    app.MapGuoduDashboard();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException e)
+{
+    // A start-up problem the operator can fix: one sentence, no stack trace.
+    Console.Error.WriteLine($"GuoduActors cannot start: {e.Message}");
+    return 1;
+}
+
+/// <summary>Visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;
