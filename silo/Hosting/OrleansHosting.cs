@@ -51,6 +51,8 @@ public static class OrleansHosting
                 o.ServiceId = cluster.ServiceId;
             });
             silo.AddDashboard();
+            // Failure detection is tunable per deployment (tests and small clusters detect a dead silo in ~1 s).
+            silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(builder.Configuration.GetSection("Cluster:Membership"));
 
             if (tables is null)
             {
