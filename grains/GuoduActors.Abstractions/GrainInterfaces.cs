@@ -35,6 +35,7 @@ public interface IStationGrain : IGrainWithStringKey
     Task ConfigureAsync(StationInfo station, string subDistrictId);
 
     /// <summary>The roster entry, or <c>null</c> when no roster names this station.</summary>
+    [AlwaysInterleave]
     Task<StationInfo?> GetInfoAsync();
 
     /// <summary>
@@ -46,10 +47,37 @@ public interface IStationGrain : IGrainWithStringKey
     Task<TicketSnapshot> RegisterTicketAsync(NewTicket ticket, string requestKey);
 
     /// <summary>The station's live counters.</summary>
+    [AlwaysInterleave]
     Task<StationCounters> GetCountersAsync();
+
+    /// <summary>
+    /// Records the latest state of a ticket this station owns (its projection row and deadline index entry), and
+    /// what it means for the daily counts. Called by the ticket while it changes, so it interleaves.
+    /// </summary>
+    [AlwaysInterleave]
+    Task TrackAsync(TicketRow row, TicketCountEffect effect);
+
+    /// <summary>Drops a ticket that moved to another owner from this station's index and projection.</summary>
+    [AlwaysInterleave]
+    Task ForgetAsync(string ticketId);
+
+    /// <summary>Escalates every overdue deadline in the index, each exactly once. Runs on the station's reminder and timer.</summary>
+    Task<SweepResult> SweepAsync();
+
+    /// <summary>The open tickets this station owns, soonest deadline first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<TicketRow>> GetQueueAsync(int max);
+
+    /// <summary>Received and resolved counts per category and day (China Standard Time), oldest first.</summary>
+    Task<IReadOnlyList<DailyCount>> GetDailyCountsAsync(DateOnly from, DateOnly to);
 }
 
-/// <summary>One resident's small matter (群众小事), keyed by its human-readable id, e.g. <c>GD-20261128-0042</c>.</summary>
+/// <summary>
+/// One resident's small matter (群众小事), keyed by its human-readable id, e.g. <c>GD-20261128-0042</c>.
+/// Enforces the lifecycle (<c>TicketLifecycle</c>): an illegal transition is refused with
+/// <see cref="RefusalKind.Conflict"/>, an actor outside their scope with <see cref="RefusalKind.Forbidden"/>, and a
+/// refused command changes nothing. Every accepted command appends to the timeline.
+/// </summary>
 public interface ITicketGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -60,6 +88,47 @@ public interface ITicketGrain : IGrainWithStringKey
 
     /// <summary>The ticket, or <c>null</c> when no ticket has this id.</summary>
     Task<TicketSnapshot?> GetAsync();
+
+    /// <summary>Sets the category (分类); the priority class and deadlines follow it unless the ticket was escalated.</summary>
+    Task<TicketSnapshot> ClassifyAsync(Actor actor, string categoryCode, string? note);
+
+    /// <summary>Routes (流转) to a level-2 station of the owner, or keeps it at the owner when <paramref name="stationId"/> is the owner.</summary>
+    Task<TicketSnapshot> AssignToStationAsync(Actor actor, string stationId, string? note);
+
+    /// <summary>Offers the job to a volunteer team whose skills fit and who has capacity left.</summary>
+    Task<TicketSnapshot> AssignToTeamAsync(Actor actor, string teamId, string? note);
+
+    /// <summary>Work starts: the first response to the resident.</summary>
+    Task<TicketSnapshot> StartAsync(Actor actor, string? note);
+
+    /// <summary>Waits on the resident; the SLA clocks pause until <see cref="ResumeAsync"/>.</summary>
+    Task<TicketSnapshot> WaitOnResidentAsync(Actor actor, string note);
+
+    Task<TicketSnapshot> ResumeAsync(Actor actor, string? note);
+
+    Task<TicketSnapshot> ResolveAsync(Actor actor, string note);
+
+    /// <summary>The resident confirms the resolution and rates it 1–5 (满意度).</summary>
+    Task<TicketSnapshot> CloseAsync(Actor actor, int rating, string? comment);
+
+    /// <summary>The resident disputes the resolution, within 7 days of it.</summary>
+    Task<TicketSnapshot> ReopenAsync(Actor actor, string reason);
+
+    /// <summary>Cancels a duplicate or withdrawn matter; a reason is required.</summary>
+    Task<TicketSnapshot> CancelAsync(Actor actor, string reason);
+
+    /// <summary>A level-2 station hands the ticket back to its level-1 station with a reason.</summary>
+    Task<TicketSnapshot> HandBackAsync(Actor actor, string reason);
+
+    /// <summary>The assigned volunteer team declines; the ticket returns to the station that routed it.</summary>
+    Task<TicketSnapshot> TeamDeclineAsync(Actor actor, string reason);
+
+    /// <summary>
+    /// Escalates an overdue deadline one level up, to <paramref name="toOwnerId"/>, raising the priority. Only the
+    /// deadline of <paramref name="deadlineVersion"/> escalates, and only once: a stale or repeated call changes
+    /// nothing and returns <c>null</c>.
+    /// </summary>
+    Task<TicketSnapshot?> EscalateAsync(SlaClock clock, int deadlineVersion, string toOwnerId);
 }
 
 /// <summary>Hands out ticket sequence numbers for one calendar day (China Standard Time), keyed <c>yyyyMMdd</c>.</summary>
@@ -82,12 +151,40 @@ public interface ITicketIntakeGrain : IGrainWithStringKey
     Task<string> ReserveTicketIdAsync(string fingerprint);
 }
 
-/// <summary>A volunteer team (志愿服务队), keyed by team id.</summary>
+/// <summary>
+/// A volunteer team (志愿服务队), keyed by team id. Jobs are offered by stations, then accepted or declined by the
+/// team lead, and completed with the hours served. A team at capacity takes nothing more.
+/// </summary>
 public interface IVolunteerTeamGrain : IGrainWithStringKey
 {
     /// <summary>Sets the team's roster entry; writes only when something changed.</summary>
     Task ConfigureAsync(TeamInfo team);
 
     /// <summary>The roster entry, or <c>null</c> when no roster names this team.</summary>
+    [AlwaysInterleave]
     Task<TeamInfo?> GetInfoAsync();
+
+    /// <summary>The team with its members, duty schedule, jobs and totals.</summary>
+    Task<TeamView> GetAsync();
+
+    /// <summary>Replaces the members and the duty schedule (the team lead's or a leader's edit).</summary>
+    Task<TeamView> UpdateMembersAsync(Actor actor, IReadOnlyList<TeamMember> members, IReadOnlyList<DutySlot> duty);
+
+    /// <summary>
+    /// A station offers a ticket's job. Refused with <see cref="RefusalKind.Conflict"/> when the team is at capacity
+    /// or none of <paramref name="skillsNeeded"/> is among its skills. Repeating the same offer is harmless.
+    /// </summary>
+    Task OfferJobAsync(string ticketId, string routingStationId, string? categoryCode, IReadOnlyList<string> skillsNeeded);
+
+    /// <summary>The team lead accepts an offered job; the ticket goes in progress.</summary>
+    Task<TeamView> AcceptJobAsync(Actor actor, string ticketId, IReadOnlyList<string> memberIds);
+
+    /// <summary>The team lead declines an offered job; the ticket returns to the station that routed it.</summary>
+    Task<TeamView> DeclineJobAsync(Actor actor, string ticketId, string reason);
+
+    /// <summary>The team finished the job: the ticket is resolved and the hours served are credited.</summary>
+    Task<TeamView> CompleteJobAsync(Actor actor, string ticketId, double hours, string note);
+
+    /// <summary>The ticket left the team (cancelled, escalated, handed on): its capacity is released.</summary>
+    Task ReleaseJobAsync(string ticketId, string reason);
 }

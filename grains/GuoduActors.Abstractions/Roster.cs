@@ -3,6 +3,9 @@ namespace GuoduActors;
 /// <summary>The two levels of doorstep service station (一级站 / 二级站).</summary>
 public enum StationLevel
 {
+    /// <summary>The sub-district's Small Affairs Office (街道“小事办”): the last stop of escalation.</summary>
+    Office = 0,
+
     /// <summary>Level-1 station of a community or village (一级站): registers, classifies, routes.</summary>
     Community = 1,
 

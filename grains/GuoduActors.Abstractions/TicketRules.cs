@@ -56,6 +56,15 @@ public static partial class TicketRules
         return string.Concat(new string(digits[..3]), "****", new string(digits[^4..]));
     }
 
+    /// <summary>Whether two phone numbers are the same, ignoring spaces, dashes and a leading +86.</summary>
+    public static bool SamePhone(string a, string b) => NormalisePhone(a) == NormalisePhone(b);
+
+    private static string NormalisePhone(string phone)
+    {
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal) ? digits[2..] : digits;
+    }
+
     /// <summary>Masks a name to its first character: <c>张三丰</c> → <c>张**</c>.</summary>
     public static string MaskName(string name) =>
         name.Length <= 1 ? "*" : string.Concat(name.AsSpan(0, 1), new string('*', name.Length - 1));

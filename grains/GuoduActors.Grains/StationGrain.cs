@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 
 namespace GuoduActors.Grains;
 
@@ -9,33 +11,66 @@ public sealed class StationState
 {
     [Id(0)] public StationInfo? Info { get; set; }
     [Id(1)] public string SubDistrictId { get; set; } = "";
-    /// <summary>Open tickets this station owns, by id, with their registration time.</summary>
-    [Id(2)] public Dictionary<string, DateTimeOffset> OpenTickets { get; set; } = new(StringComparer.Ordinal);
+    // Id 2 held the open-ticket ids before the projection store took over the index; never reuse it.
     [Id(3)] public long ReceivedTotal { get; set; }
+    [Id(4)] public long ResolvedTotal { get; set; }
+    [Id(5)] public long EscalatedTotal { get; set; }
+    /// <summary>Received/resolved per day (China Standard Time) and category, keyed <c>yyyyMMdd|category</c>; a bounded window.</summary>
+    [Id(6)] public Dictionary<string, DailyTally> Daily { get; set; } = new(StringComparer.Ordinal);
+}
+
+[GenerateSerializer]
+public sealed class DailyTally
+{
+    [Id(0)] public int Received { get; set; }
+    [Id(1)] public int Resolved { get; set; }
 }
 
 public sealed class StationGrain(
     [PersistentState("station", GrainStorage.Default)] IPersistentState<StationState> state,
-    TimeProvider time) : Grain, IStationGrain
+    ITicketProjectionStore projection,
+    TimeProvider time,
+    ILogger<StationGrain> logger) : Grain, IStationGrain, IRemindable
 {
     private const string DeskActor = "station-desk";
+    private const string SweepReminder = "deadline-sweep";
+    /// <summary>Two years and a little: enough history for forecasting's yearly lags, small enough for grain state.</summary>
+    private const int DailyWindowDays = 800;
+    private static readonly TimeSpan TimerPeriod = TimeSpan.FromSeconds(10);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    // The deadline index: every open ticket's unmet deadlines, soonest first. Rebuilt from the projection on
+    // activation; a sweep reads only its head, so 100 000 open tickets cost nothing until they are due.
+    private readonly SortedSet<Deadline> _deadlines = new();
+    private readonly Dictionary<string, TicketRow> _open = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _stateWrite = new(1, 1);
+    private bool _sweeping;
+    private IGrainTimer? _timer;
+
+    private string StationId => this.GetPrimaryKeyString();
+    private bool Escalates => state.State.Info is { Level: not StationLevel.Office };
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Info is not null)
-            ReportCounters();
-        return Task.CompletedTask;
+        if (state.State.Info is null)
+            return;
+        foreach (var row in await projection.LoadOpenAsync(StationId))
+            Index(row);
+        await EnsureSweepingAsync();
+        ReportCounters();
     }
 
     public async Task ConfigureAsync(StationInfo station, string subDistrictId)
     {
-        if (station.Id != this.GetPrimaryKeyString())
-            throw DomainRefusalException.Invalid($"Station entry '{station.Id}' cannot configure station '{this.GetPrimaryKeyString()}'.");
+        if (station.Id != StationId)
+            throw DomainRefusalException.Invalid($"Station entry '{station.Id}' cannot configure station '{StationId}'.");
         if (state.State.Info == station && state.State.SubDistrictId == subDistrictId)
             return;
-        state.State.Info = station;
-        state.State.SubDistrictId = subDistrictId;
-        await state.WriteStateAsync();
+        await WriteStateAsync(s =>
+        {
+            s.Info = station;
+            s.SubDistrictId = subDistrictId;
+        });
+        await EnsureSweepingAsync();
         ReportCounters();
     }
 
@@ -43,9 +78,8 @@ public sealed class StationGrain(
 
     public async Task<TicketSnapshot> RegisterTicketAsync(NewTicket ticket, string requestKey)
     {
-        var stationId = this.GetPrimaryKeyString();
-        if (state.State.Info is null)
-            throw DomainRefusalException.NotFound($"No station '{stationId}' is in the roster.");
+        if (state.State.Info is not { Level: not StationLevel.Office })
+            throw DomainRefusalException.NotFound($"No station '{StationId}' is in the roster.");
         var errors = TicketRules.Validate(ticket);
         if (errors.Count > 0)
             throw DomainRefusalException.Invalid(string.Join(" ", errors.Values.SelectMany(v => v)));
@@ -53,24 +87,204 @@ public sealed class StationGrain(
             throw DomainRefusalException.Invalid("The request key must be 1 to 100 letters, digits or . _ : -");
 
         // Reserve the id first, then create: a retry after a crash between the two steps finds the same id and
-        // completes the creation instead of producing a second ticket.
-        var ticketId = await GrainFactory.GetGrain<ITicketIntakeGrain>($"{stationId}/{requestKey}").ReserveTicketIdAsync(Fingerprint(ticket));
-        var snapshot = await GrainFactory.GetGrain<ITicketGrain>(ticketId).CreateAsync(stationId, ticket, requestKey, DeskActor);
-
-        if (!state.State.OpenTickets.ContainsKey(ticketId))
-        {
-            state.State.OpenTickets[ticketId] = snapshot.RegisteredAt;
-            state.State.ReceivedTotal++;
-            await state.WriteStateAsync();
-            ReportCounters();
-        }
-        return snapshot;
+        // completes the creation instead of producing a second ticket. The ticket records itself here (TrackAsync).
+        var ticketId = await GrainFactory.GetGrain<ITicketIntakeGrain>($"{StationId}/{requestKey}").ReserveTicketIdAsync(Fingerprint(ticket));
+        return await GrainFactory.GetGrain<ITicketGrain>(ticketId).CreateAsync(StationId, ticket, requestKey, DeskActor);
     }
 
     public Task<StationCounters> GetCountersAsync() => Task.FromResult(Counters());
 
-    private StationCounters Counters() =>
-        new(this.GetPrimaryKeyString(), state.State.OpenTickets.Count, state.State.ReceivedTotal, time.GetUtcNow());
+    public async Task TrackAsync(TicketRow row, TicketCountEffect effect)
+    {
+        if (row.OwnerId != StationId)
+            throw DomainRefusalException.Invalid($"Ticket '{row.TicketId}' is owned by '{row.OwnerId}', not '{StationId}'.");
+        // A retried registration tracks the same ticket again: count it once.
+        var countIt = effect != TicketCountEffect.None && !(effect == TicketCountEffect.Received && _open.ContainsKey(row.TicketId));
+        await projection.UpsertAsync(row);
+        Unindex(row.TicketId);
+        if (row.IsOpen)
+            Index(row);
+        if (countIt)
+            await WriteStateAsync(s => Count(s, row, effect));
+        await EnsureSweepingAsync();
+        ReportCounters();
+    }
+
+    public async Task ForgetAsync(string ticketId)
+    {
+        Unindex(ticketId);
+        await projection.DeleteAsync(StationId, ticketId);
+        ReportCounters();
+    }
+
+    public async Task<SweepResult> SweepAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        if (!Escalates || _sweeping)
+            return new SweepResult(0, 0, 0, clock.Elapsed);
+        _sweeping = true;
+        try
+        {
+            var now = time.GetUtcNow();
+            var due = _deadlines.GetViewBetween(Deadline.Min, new Deadline(now, "\uffff", SlaClock.Resolution, int.MaxValue)).ToList();
+            int escalated = 0, stale = 0;
+            foreach (var deadline in due)
+            {
+                if (!_open.TryGetValue(deadline.TicketId, out var row) || row.DeadlineVersion != deadline.Version)
+                {
+                    _deadlines.Remove(deadline);
+                    stale++;
+                    continue;
+                }
+                var ticket = GrainFactory.GetGrain<ITicketGrain>(deadline.TicketId);
+                var result = await ticket.EscalateAsync(deadline.Clock, deadline.Version, state.State.Info!.ParentId);
+                if (result is not null)
+                {
+                    escalated++;
+                    continue;
+                }
+                // Stale: the ticket moved on since this station last heard of it. Take its word for it.
+                stale++;
+                _deadlines.Remove(deadline);
+                var latest = await ticket.GetAsync();
+                if (latest is null || latest.OwnerStationId != StationId)
+                    await ForgetAsync(deadline.TicketId);
+                else if (latest.DeadlineVersion != deadline.Version)
+                    await TrackAsync(TicketRow.From(latest), TicketCountEffect.None);
+            }
+            if (escalated > 0)
+            {
+                await WriteStateAsync(s => s.EscalatedTotal += escalated);
+                ReportCounters();
+                logger.LogInformation("Station {Station} escalated {Count} overdue deadline(s)", StationId, escalated);
+            }
+            return new SweepResult(due.Count, escalated, stale, clock.Elapsed);
+        }
+        finally
+        {
+            _sweeping = false;
+        }
+    }
+
+    public Task<IReadOnlyList<TicketRow>> GetQueueAsync(int max) =>
+        Task.FromResult<IReadOnlyList<TicketRow>>(_open.Values
+            .OrderBy(r => r.NextDue ?? DateTimeOffset.MaxValue).ThenBy(r => r.RegisteredAt)
+            .Take(Math.Clamp(max, 1, 1000)).ToList());
+
+    public Task<IReadOnlyList<DailyCount>> GetDailyCountsAsync(DateOnly from, DateOnly to)
+    {
+        var counts = new List<DailyCount>();
+        foreach (var (key, tally) in state.State.Daily)
+        {
+            var day = DateOnly.ParseExact(key[..8], "yyyyMMdd");
+            if (day >= from && day <= to)
+                counts.Add(new DailyCount(day, key[9..], tally.Received, tally.Resolved));
+        }
+        return Task.FromResult<IReadOnlyList<DailyCount>>(counts.OrderBy(c => c.Day).ThenBy(c => c.CategoryCode, StringComparer.Ordinal).ToList());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == SweepReminder)
+            await SweepAsync();
+    }
+
+    private async Task EnsureSweepingAsync()
+    {
+        if (!Escalates || _timer is not null)
+            return;
+        // One durable reminder per station (never one per ticket) survives restarts and wakes the station to escalate
+        // deadlines that passed while the cluster was down; the timer adds precision while the station is active.
+        await this.RegisterOrUpdateReminder(SweepReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _timer = this.RegisterGrainTimer(static async (grain, _) =>
+        {
+            if (grain.HasDueDeadline())
+                await grain.SweepAsync();
+        }, this, new GrainTimerCreationOptions(TimerPeriod, TimerPeriod) { KeepAlive = false, Interleave = false });
+    }
+
+    private bool HasDueDeadline() => _deadlines.Count > 0 && _deadlines.Min.Due <= time.GetUtcNow();
+
+    private void Index(TicketRow row)
+    {
+        _open[row.TicketId] = row;
+        if (!Escalates)
+            return;
+        if (row.FirstResponseDue is { } f)
+            _deadlines.Add(new Deadline(f, row.TicketId, SlaClock.FirstResponse, row.DeadlineVersion));
+        if (row.ResolutionDue is { } r)
+            _deadlines.Add(new Deadline(r, row.TicketId, SlaClock.Resolution, row.DeadlineVersion));
+    }
+
+    private void Unindex(string ticketId)
+    {
+        if (!_open.Remove(ticketId, out var row))
+            return;
+        if (row.FirstResponseDue is { } f)
+            _deadlines.Remove(new Deadline(f, ticketId, SlaClock.FirstResponse, row.DeadlineVersion));
+        if (row.ResolutionDue is { } r)
+            _deadlines.Remove(new Deadline(r, ticketId, SlaClock.Resolution, row.DeadlineVersion));
+    }
+
+    private void Count(StationState s, TicketRow row, TicketCountEffect effect)
+    {
+        var at = effect == TicketCountEffect.Received ? row.RegisteredAt : time.GetUtcNow();
+        var key = $"{TicketIds.DayKey(at)}|{row.CategoryCode ?? "uncategorised"}";
+        if (!s.Daily.TryGetValue(key, out var tally))
+            s.Daily[key] = tally = new DailyTally();
+        switch (effect)
+        {
+            case TicketCountEffect.Received:
+                tally.Received++;
+                s.ReceivedTotal++;
+                break;
+            case TicketCountEffect.Resolved:
+                tally.Resolved++;
+                s.ResolvedTotal++;
+                break;
+        }
+        if (s.Daily.Count > DailyWindowDays * 4)
+        {
+            var cutoff = TicketIds.DayKey(time.GetUtcNow().AddDays(-DailyWindowDays));
+            foreach (var old in s.Daily.Keys.Where(k => string.CompareOrdinal(k, cutoff) < 0).ToList())
+                s.Daily.Remove(old);
+        }
+    }
+
+    /// <summary>
+    /// Changes and writes the state one change at a time: tracking calls interleave, and two writes of one activation
+    /// in flight together would fail each other's ETag check.
+    /// </summary>
+    private async Task WriteStateAsync(Action<StationState> change)
+    {
+        await _stateWrite.WaitAsync();
+        try
+        {
+            change(state.State);
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory state may now be ahead of storage: reload so this activation never serves what was not stored.
+            await state.ReadStateAsync();
+            throw;
+        }
+        finally
+        {
+            _stateWrite.Release();
+        }
+    }
+
+    private StationCounters Counters()
+    {
+        var now = time.GetUtcNow();
+        var byCategory = _open.Values.GroupBy(r => r.CategoryCode ?? "uncategorised").ToDictionary(g => g.Key, g => g.Count());
+        return new StationCounters(StationId, _open.Count, state.State.ReceivedTotal, now,
+            Overdue: _open.Values.Count(r => r.IsOverdue(now)),
+            EscalatedTotal: state.State.EscalatedTotal,
+            ResolvedTotal: state.State.ResolvedTotal,
+            OpenByCategory: byCategory);
+    }
 
     private void ReportCounters()
     {
@@ -80,4 +294,18 @@ public sealed class StationGrain(
 
     internal static string Fingerprint(NewTicket ticket) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(ticket))));
+
+    /// <summary>One unmet deadline of one ticket; ordered by due time so the sweep reads the index's head only.</summary>
+    private readonly record struct Deadline(DateTimeOffset Due, string TicketId, SlaClock Clock, int Version) : IComparable<Deadline>
+    {
+        public static readonly Deadline Min = new(DateTimeOffset.MinValue, "", SlaClock.FirstResponse, int.MinValue);
+
+        public int CompareTo(Deadline other)
+        {
+            var c = Due.CompareTo(other.Due);
+            if (c == 0) c = string.CompareOrdinal(TicketId, other.TicketId);
+            if (c == 0) c = Clock.CompareTo(other.Clock);
+            return c != 0 ? c : Version.CompareTo(other.Version);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace GuoduActors.Grains;
 
 [GenerateSerializer]
@@ -15,27 +17,58 @@ public sealed class TicketState
     [Id(9)] public DateTimeOffset RegisteredAt { get; set; }
     [Id(10)] public string RequestKey { get; set; } = "";
     [Id(11)] public List<TimelineEntry> Timeline { get; set; } = [];
+    [Id(12)] public string PriorityClass { get; set; } = "";
+    [Id(13)] public string? TeamId { get; set; }
+    [Id(14)] public DateTimeOffset? FirstResponseDue { get; set; }
+    [Id(15)] public DateTimeOffset? ResolutionDue { get; set; }
+    [Id(16)] public DateTimeOffset? FirstRespondedAt { get; set; }
+    [Id(17)] public DateTimeOffset? ResolvedAt { get; set; }
+    [Id(18)] public DateTimeOffset? ClosedAt { get; set; }
+    [Id(19)] public int? Rating { get; set; }
+    [Id(20)] public string? RatingComment { get; set; }
+    [Id(21)] public int EscalationCount { get; set; }
+    [Id(22)] public int DeadlineVersion { get; set; }
+    [Id(23)] public string? CancelReason { get; set; }
+    [Id(24)] public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Clock time left on each deadline while the ticket waits on the resident.</summary>
+    [Id(25)] public TimeSpan? PausedFirstResponse { get; set; }
+    [Id(26)] public TimeSpan? PausedResolution { get; set; }
+
+    public TicketState Copy()
+    {
+        var copy = (TicketState)MemberwiseClone();
+        copy.Timeline = [.. Timeline];
+        return copy;
+    }
 }
 
 public sealed class TicketGrain(
     [PersistentState("ticket", GrainStorage.Default)] IPersistentState<TicketState> state,
-    TimeProvider time) : Grain, ITicketGrain
+    ITicketPolicy policy,
+    TimeProvider time,
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
+    private string TicketId => this.GetPrimaryKeyString();
+
     public async Task<TicketSnapshot> CreateAsync(string stationId, NewTicket ticket, string requestKey, string actor)
     {
         if (state.State.Created)
         {
-            return state.State.RequestKey == requestKey && state.State.StationId == stationId
-                ? Snapshot()
-                : throw DomainRefusalException.Conflict($"Ticket '{this.GetPrimaryKeyString()}' already exists.");
+            if (state.State.RequestKey != requestKey || state.State.StationId != stationId)
+                throw DomainRefusalException.Conflict($"Ticket '{TicketId}' already exists.");
+            // A retry: the first attempt may have died before the station recorded the ticket.
+            await Owner(state.State.OwnerStationId).TrackAsync(Row(state.State), TicketCountEffect.Received);
+            return Snapshot(state.State);
         }
         var errors = TicketRules.Validate(ticket);
         if (errors.Count > 0)
             throw DomainRefusalException.Invalid(string.Join(" ", errors.Values.SelectMany(v => v)));
+        if (ticket.CategoryCode is { } code && !policy.IsKnownCategory(code))
+            throw DomainRefusalException.Invalid($"Unknown category '{code}'.");
 
         var now = time.GetUtcNow();
-        // Build the new state aside and swap it in only after the write succeeds, so a failed write leaves
-        // this activation exactly as it was.
+        var category = ticket.CategoryCode ?? policy.DefaultCategory;
+        var priority = policy.PriorityOf(category);
         var created = new TicketState
         {
             Created = true,
@@ -48,11 +81,240 @@ public sealed class TicketGrain(
             ResidentPhone = ticket.ResidentPhone.Trim(),
             Address = ticket.Address?.Trim(),
             RegisteredAt = now,
+            UpdatedAt = now,
             RequestKey = requestKey,
-            Timeline = [new TimelineEntry(now, actor, "register", null, TicketStatus.Registered, null)],
+            PriorityClass = priority,
+            FirstResponseDue = policy.Due(SlaClock.FirstResponse, category, priority, now),
+            ResolutionDue = policy.Due(SlaClock.Resolution, category, priority, now),
+            DeadlineVersion = 1,
+            Timeline = [new TimelineEntry(now, actor, "register", null, TicketStatus.Registered, null, stationId)],
         };
+        await CommitAsync(created, TicketCountEffect.Received);
+        return Snapshot(state.State);
+    }
+
+    public Task<TicketSnapshot?> GetAsync() => Task.FromResult(state.State.Created ? Snapshot(state.State) : null);
+
+    public Task<TicketSnapshot> ClassifyAsync(Actor actor, string categoryCode, string? note)
+    {
+        if (!policy.IsKnownCategory(categoryCode))
+            throw DomainRefusalException.Invalid($"Unknown category '{categoryCode}'.");
+        return ApplyAsync(TicketCommand.Classify, actor, note, next =>
+        {
+            next.CategoryCode = categoryCode;
+            // Before any escalation the deadlines follow the category; after one, the raised priority stands.
+            if (next.EscalationCount == 0)
+            {
+                next.PriorityClass = policy.PriorityOf(categoryCode);
+                if (next.FirstRespondedAt is null)
+                    next.FirstResponseDue = policy.Due(SlaClock.FirstResponse, categoryCode, next.PriorityClass, next.RegisteredAt);
+                next.ResolutionDue = policy.Due(SlaClock.Resolution, categoryCode, next.PriorityClass, next.RegisteredAt);
+                next.DeadlineVersion++;
+            }
+        }, detail: categoryCode);
+    }
+
+    public async Task<TicketSnapshot> AssignToStationAsync(Actor actor, string stationId, string? note)
+    {
+        RequireCreated();
+        if (stationId != state.State.OwnerStationId)
+        {
+            var target = await GrainFactory.GetGrain<IStationGrain>(stationId).GetInfoAsync()
+                ?? throw DomainRefusalException.NotFound($"No station '{stationId}' is in the roster.");
+            if (target.ParentId != state.State.OwnerStationId)
+                throw DomainRefusalException.Invalid($"Station '{stationId}' is not a level-2 station of '{state.State.OwnerStationId}', which owns the ticket.");
+        }
+        return await ApplyAsync(TicketCommand.AssignToStation, actor, note, next => next.OwnerStationId = stationId, detail: stationId);
+    }
+
+    public async Task<TicketSnapshot> AssignToTeamAsync(Actor actor, string teamId, string? note)
+    {
+        RequireCreated();
+        Authorize(TicketCommand.AssignToTeam, actor);
+        TicketLifecycle.Next(TicketCommand.AssignToTeam, state.State.Status);
+        var category = state.State.CategoryCode ?? policy.DefaultCategory;
+        var team = GrainFactory.GetGrain<IVolunteerTeamGrain>(teamId);
+        if (await team.GetInfoAsync() is null)
+            throw DomainRefusalException.NotFound($"No volunteer team '{teamId}' is in the roster.");
+        // The team is the authority on its capacity: it accepts the offer before the ticket records it.
+        await team.OfferJobAsync(TicketId, state.State.OwnerStationId, state.State.CategoryCode, policy.SkillsFor(category));
+        try
+        {
+            return await ApplyAsync(TicketCommand.AssignToTeam, actor, note, next => next.TeamId = teamId, detail: teamId);
+        }
+        catch
+        {
+            await team.ReleaseJobAsync(TicketId, "assignment failed");
+            throw;
+        }
+    }
+
+    public Task<TicketSnapshot> StartAsync(Actor actor, string? note) => ApplyAsync(TicketCommand.Start, actor, note, _ => { });
+
+    public Task<TicketSnapshot> WaitOnResidentAsync(Actor actor, string note) =>
+        ApplyAsync(TicketCommand.WaitOnResident, actor, RequireText(note, "note"), next =>
+        {
+            var now = time.GetUtcNow();
+            var category = next.CategoryCode ?? policy.DefaultCategory;
+            next.PausedFirstResponse = next.FirstResponseDue is { } f ? policy.Remaining(category, now, f) : null;
+            next.PausedResolution = next.ResolutionDue is { } r ? policy.Remaining(category, now, r) : null;
+            next.FirstResponseDue = null;
+            next.ResolutionDue = null;
+            next.DeadlineVersion++;
+        });
+
+    public Task<TicketSnapshot> ResumeAsync(Actor actor, string? note) =>
+        ApplyAsync(TicketCommand.Resume, actor, note, next =>
+        {
+            var now = time.GetUtcNow();
+            var category = next.CategoryCode ?? policy.DefaultCategory;
+            next.FirstResponseDue = next.PausedFirstResponse is { } f ? policy.Resume(category, now, f) : null;
+            next.ResolutionDue = next.PausedResolution is { } r ? policy.Resume(category, now, r) : null;
+            next.PausedFirstResponse = null;
+            next.PausedResolution = null;
+            next.DeadlineVersion++;
+        });
+
+    public Task<TicketSnapshot> ResolveAsync(Actor actor, string note) =>
+        ApplyAsync(TicketCommand.Resolve, actor, RequireText(note, "note"), next =>
+        {
+            next.ResolvedAt = time.GetUtcNow();
+            next.FirstResponseDue = null;
+            next.ResolutionDue = null;
+            next.DeadlineVersion++;
+        }, effect: TicketCountEffect.Resolved);
+
+    public Task<TicketSnapshot> CloseAsync(Actor actor, int rating, string? comment)
+    {
+        if (rating is < 1 or > 5)
+            throw DomainRefusalException.Invalid("The rating must be a whole number from 1 to 5.");
+        if (comment is { Length: > 500 })
+            throw DomainRefusalException.Invalid("The comment must be at most 500 characters.");
+        return ApplyAsync(TicketCommand.Close, actor, comment, next =>
+        {
+            next.Rating = rating;
+            next.RatingComment = comment;
+            next.ClosedAt = time.GetUtcNow();
+        }, detail: $"rating {rating}");
+    }
+
+    public Task<TicketSnapshot> ReopenAsync(Actor actor, string reason)
+    {
+        RequireCreated();
+        if (state.State.ResolvedAt is { } resolvedAt && time.GetUtcNow() - resolvedAt > TicketLifecycle.ReopenWindow)
+            throw DomainRefusalException.Conflict($"A resolution can be disputed within {TicketLifecycle.ReopenWindow.TotalDays:0} days; this one was on {resolvedAt:yyyy-MM-dd}.");
+        return ApplyAsync(TicketCommand.Reopen, actor, RequireText(reason, "reason"), next =>
+        {
+            var now = time.GetUtcNow();
+            next.ResolvedAt = null;
+            next.ClosedAt = null;
+            next.ResolutionDue = policy.Due(SlaClock.Resolution, next.CategoryCode ?? policy.DefaultCategory, next.PriorityClass, now);
+            next.DeadlineVersion++;
+        }, effect: TicketCountEffect.Reopened);
+    }
+
+    public Task<TicketSnapshot> CancelAsync(Actor actor, string reason) =>
+        ApplyAsync(TicketCommand.Cancel, actor, RequireText(reason, "reason"), next =>
+        {
+            next.CancelReason = reason;
+            next.FirstResponseDue = null;
+            next.ResolutionDue = null;
+            next.DeadlineVersion++;
+        }, releaseTeam: true);
+
+    public async Task<TicketSnapshot> HandBackAsync(Actor actor, string reason)
+    {
+        RequireCreated();
+        var owner = await Owner(state.State.OwnerStationId).GetInfoAsync();
+        if (owner is not { Level: StationLevel.Compound })
+            throw DomainRefusalException.Conflict("Only a level-2 station hands a ticket back to its level-1 station.");
+        return await ApplyAsync(TicketCommand.HandBack, actor, RequireText(reason, "reason"), next =>
+        {
+            next.OwnerStationId = owner.ParentId;
+            next.TeamId = null;
+        }, detail: owner.ParentId, releaseTeam: true);
+    }
+
+    public Task<TicketSnapshot> TeamDeclineAsync(Actor actor, string reason) =>
+        ApplyAsync(TicketCommand.TeamDecline, actor, RequireText(reason, "reason"), next => next.TeamId = null);
+
+    public async Task<TicketSnapshot?> EscalateAsync(SlaClock clock, int deadlineVersion, string toOwnerId)
+    {
+        var current = state.State;
+        var due = clock == SlaClock.FirstResponse ? current.FirstResponseDue : current.ResolutionDue;
+        // Exactly once per deadline: the version names the deadline the sweep saw; any change since (an escalation,
+        // a response, a pause) makes the call stale.
+        if (!current.Created || current.DeadlineVersion != deadlineVersion || due is null || due > time.GetUtcNow()
+            || !TicketLifecycle.IsAllowed(TicketCommand.Escalate, current.Status))
+            return null;
+
+        var from = current.OwnerStationId;
+        return await ApplyAsync(TicketCommand.Escalate, Actor.System, $"{clock} deadline {due:O} passed at '{from}'", next =>
+        {
+            var now = time.GetUtcNow();
+            var category = next.CategoryCode ?? policy.DefaultCategory;
+            next.OwnerStationId = toOwnerId;
+            next.TeamId = null;
+            next.PriorityClass = policy.Raise(next.PriorityClass);
+            next.EscalationCount++;
+            if (clock == SlaClock.FirstResponse)
+                next.FirstResponseDue = policy.Due(SlaClock.FirstResponse, category, next.PriorityClass, now);
+            else
+                next.ResolutionDue = policy.Due(SlaClock.Resolution, category, next.PriorityClass, now);
+            next.DeadlineVersion++;
+        }, detail: toOwnerId, releaseTeam: true);
+    }
+
+    /// <summary>
+    /// One command, start to finish: check the transition and the actor, compute the next state aside, record it in
+    /// the stations' projections and in storage, and only then let this activation see it.
+    /// </summary>
+    private async Task<TicketSnapshot> ApplyAsync(
+        TicketCommand command, Actor actor, string? note, Action<TicketState> change,
+        string? detail = null, TicketCountEffect effect = TicketCountEffect.None, bool releaseTeam = false)
+    {
+        RequireCreated();
+        var current = state.State;
+        var nextStatus = TicketLifecycle.Next(command, current.Status);
+        Authorize(command, actor);
+        if (note is { Length: > TicketRules.MaxDescriptionLength })
+            throw DomainRefusalException.Invalid($"A note must be at most {TicketRules.MaxDescriptionLength} characters.");
+
+        var next = current.Copy();
+        next.Status = nextStatus;
+        change(next);
+        var now = time.GetUtcNow();
+        if (TicketLifecycle.IsFirstResponse(command) && next.FirstRespondedAt is null)
+        {
+            next.FirstRespondedAt = now;
+            next.FirstResponseDue = null;
+            next.DeadlineVersion++;
+        }
+        next.UpdatedAt = now;
+        var action = detail is null ? Name(command) : $"{Name(command)}:{detail}";
+        next.Timeline.Add(new TimelineEntry(now, actor.UserId, action, current.Status, nextStatus, note, next.OwnerStationId));
+
+        await CommitAsync(next, effect);
+        if (releaseTeam && current.TeamId is { } teamId && actor.Role != ActorRole.TeamLead)
+            await GrainFactory.GetGrain<IVolunteerTeamGrain>(teamId).ReleaseJobAsync(TicketId, action);
+        return Snapshot(state.State);
+    }
+
+    /// <summary>
+    /// The write protocol that keeps the stations' deadline indexes a superset of the truth: a new owner learns of
+    /// the ticket before the state is written (so no deadline can be missed if this silo dies), the old owner
+    /// forgets it after. A station that holds a stale entry is corrected by <see cref="EscalateAsync"/> returning null.
+    /// </summary>
+    private async Task CommitAsync(TicketState next, TicketCountEffect effect)
+    {
+        var previousOwner = state.State.Created ? state.State.OwnerStationId : null;
+        var row = Row(next);
+        var ownerChanged = previousOwner != next.OwnerStationId;
+        if (ownerChanged)
+            await Owner(next.OwnerStationId).TrackAsync(row, effect);
+
         var previous = state.State;
-        state.State = created;
+        state.State = next;
         try
         {
             await state.WriteStateAsync();
@@ -62,15 +324,64 @@ public sealed class TicketGrain(
             state.State = previous;
             throw;
         }
-        return Snapshot();
+
+        if (!ownerChanged)
+        {
+            await Owner(next.OwnerStationId).TrackAsync(row, effect);
+        }
+        else if (previousOwner is not null)
+        {
+            try
+            {
+                await Owner(previousOwner).ForgetAsync(TicketId);
+            }
+            catch (Exception e) when (e is not DomainRefusalException)
+            {
+                // Harmless: the old owner's stale entry is dropped at its next sweep.
+                logger.LogWarning(e, "Station {Station} could not forget ticket {Ticket}", previousOwner, TicketId);
+            }
+        }
     }
 
-    public Task<TicketSnapshot?> GetAsync() => Task.FromResult(state.State.Created ? Snapshot() : null);
-
-    private TicketSnapshot Snapshot()
+    private void Authorize(TicketCommand command, Actor actor)
     {
         var s = state.State;
-        return new TicketSnapshot(this.GetPrimaryKeyString(), s.StationId, s.OwnerStationId, s.Status, s.Description,
-            s.CategoryCode, s.ResidentName, s.ResidentPhone, s.Address, s.RegisteredAt, s.Timeline.ToList());
+        var allowed = command switch
+        {
+            TicketCommand.Escalate => actor.Role == ActorRole.System,
+            TicketCommand.Close or TicketCommand.Reopen =>
+                actor.Manages(s.OwnerStationId) || (actor.Role == ActorRole.Resident && actor.ResidentPhone is { } phone && TicketRules.SamePhone(phone, s.ResidentPhone)),
+            TicketCommand.Start or TicketCommand.WaitOnResident or TicketCommand.Resume or TicketCommand.Resolve or TicketCommand.TeamDecline =>
+                actor.Manages(s.OwnerStationId) || (actor.Role == ActorRole.TeamLead && actor.TeamId is not null && actor.TeamId == s.TeamId),
+            _ => actor.Manages(s.OwnerStationId),
+        };
+        if (!allowed)
+            throw new DomainRefusalException(RefusalKind.Forbidden, $"'{actor.UserId}' may not {Name(command)} ticket '{TicketId}', which belongs to '{s.OwnerStationId}'.");
     }
+
+    private void RequireCreated()
+    {
+        if (!state.State.Created)
+            throw DomainRefusalException.NotFound($"No ticket '{TicketId}' exists.");
+    }
+
+    private static string RequireText(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? throw DomainRefusalException.Invalid($"A {field} is required.") : text.Trim();
+
+    private static string Name(TicketCommand command) =>
+        string.Concat(command.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private IStationGrain Owner(string stationId) => GrainFactory.GetGrain<IStationGrain>(stationId);
+
+    private TicketRow Row(TicketState s) => TicketRow.From(Snapshot(s));
+
+    private TicketSnapshot Snapshot(TicketState s) => new()
+    {
+        Id = TicketId, StationId = s.StationId, OwnerStationId = s.OwnerStationId, Status = s.Status, Description = s.Description,
+        CategoryCode = s.CategoryCode, ResidentName = s.ResidentName, ResidentPhone = s.ResidentPhone, Address = s.Address,
+        RegisteredAt = s.RegisteredAt, Timeline = s.Timeline.ToList(), PriorityClass = s.PriorityClass, TeamId = s.TeamId,
+        FirstResponseDue = s.FirstResponseDue, ResolutionDue = s.ResolutionDue, FirstRespondedAt = s.FirstRespondedAt,
+        ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt, Rating = s.Rating, RatingComment = s.RatingComment,
+        EscalationCount = s.EscalationCount, DeadlineVersion = s.DeadlineVersion, CancelReason = s.CancelReason, UpdatedAt = s.UpdatedAt,
+    };
 }
