@@ -36,7 +36,7 @@ public sealed class SubDistrictGrain(
 
         // Configure every station and team even when the roster is unchanged: a grain whose earlier
         // configuration was interrupted by a crash is repaired by the next start.
-        await Task.WhenAll(roster.Stations.Select(s => GrainFactory.GetGrain<IStationGrain>(s.Id).ConfigureAsync(s, roster.SubDistrict.Id)));
+        await Task.WhenAll(AllStations(roster).Select(s => GrainFactory.GetGrain<IStationGrain>(s.Id).ConfigureAsync(s, roster.SubDistrict.Id)));
         await Task.WhenAll(roster.Teams.Select(t => GrainFactory.GetGrain<IVolunteerTeamGrain>(t.Id).ConfigureAsync(t)));
         await RefreshCountersAsync(roster);
         logger.LogInformation("Roster applied: {Stations} stations, {Teams} teams", roster.Stations.Count, roster.Teams.Count);
@@ -47,10 +47,8 @@ public sealed class SubDistrictGrain(
     public Task<SubDistrictOverview> GetOverviewAsync()
     {
         var roster = state.State.Roster ?? throw DomainRefusalException.NotFound($"No roster has been applied to sub-district '{this.GetPrimaryKeyString()}'.");
-        var stations = roster.Stations
-            .Select(s => _counters.TryGetValue(s.Id, out var c) ? new StationSummary(s, c.Open, c.ReceivedTotal) : new StationSummary(s, 0, 0))
-            .ToList();
-        return Task.FromResult(new SubDistrictOverview(roster.SubDistrict, stations, roster.Teams, time.GetUtcNow()));
+        var stations = roster.Stations.Select(Summary).ToList();
+        return Task.FromResult(new SubDistrictOverview(roster.SubDistrict, stations, roster.Teams, time.GetUtcNow(), Summary(Office(roster))));
     }
 
     public Task ReportCountersAsync(StationCounters counters)
@@ -61,9 +59,23 @@ public sealed class SubDistrictGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The Small Affairs Office as the station at the top of the hierarchy: escalations of last resort land in its
+    /// index, so it is counted and listed like any station, but it escalates nothing further.
+    /// </summary>
+    public static StationInfo Office(Roster roster) =>
+        new(roster.SubDistrict.Id, roster.SubDistrict.OfficeNameZh, roster.SubDistrict.OfficeNameEn, StationLevel.Office, "", false);
+
+    private static IEnumerable<StationInfo> AllStations(Roster roster) => roster.Stations.Prepend(Office(roster));
+
+    private StationSummary Summary(StationInfo station) =>
+        _counters.TryGetValue(station.Id, out var c)
+            ? new StationSummary(station, c.Open, c.ReceivedTotal, c.Overdue, c.EscalatedTotal)
+            : new StationSummary(station, 0, 0);
+
     private async Task RefreshCountersAsync(Roster roster)
     {
-        var all = await Task.WhenAll(roster.Stations.Select(s => GrainFactory.GetGrain<IStationGrain>(s.Id).GetCountersAsync()));
+        var all = await Task.WhenAll(AllStations(roster).Select(s => GrainFactory.GetGrain<IStationGrain>(s.Id).GetCountersAsync()));
         foreach (var counters in all)
             await ReportCountersAsync(counters);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using GuoduActors.Silo.Projections;
 using Orleans.Dashboard;
 using GuoduActors.Grains;
 
@@ -15,7 +16,10 @@ public static class OrleansHosting
     {
         builder.Services.AddSingleton(storage);
         if (storage.Mode == StorageMode.Memory)
+        {
+            builder.Services.AddSingleton<ITicketProjectionStore, InMemoryTicketProjectionStore>();
             return null;
+        }
 
         var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -30,6 +34,8 @@ public static class OrleansHosting
         }
         var tables = new TableServiceClient(connectionString);
         builder.Services.AddSingleton(tables);
+        builder.Services.AddSingleton<AzureTableTicketProjectionStore>();
+        builder.Services.AddSingleton<ITicketProjectionStore>(sp => sp.GetRequiredService<AzureTableTicketProjectionStore>());
         return tables;
     }
 

@@ -1,0 +1,84 @@
+using Azure;
+using Azure.Data.Tables;
+using GuoduActors.Grains;
+
+namespace GuoduActors.Silo.Projections;
+
+/// <summary>
+/// The ticket projection in Azure Tables: table <c>GuoduTickets</c>, partition = current owner (station or office),
+/// row = ticket id. A station's open tickets are one partition query; lists filter on the columns.
+/// </summary>
+public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) : ITicketProjectionStore
+{
+    public const string TableName = "GuoduTickets";
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(TableName).CreateIfNotExistsAsync());
+
+    public async Task UpsertAsync(TicketRow row)
+    {
+        await _created.Value;
+        await _table.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace);
+    }
+
+    public async Task DeleteAsync(string ownerId, string ticketId)
+    {
+        await _created.Value;
+        await _table.DeleteEntityAsync(ownerId, ticketId, ETag.All);
+    }
+
+    public async Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId)
+    {
+        await _created.Value;
+        var rows = new List<TicketRow>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ownerId} and IsOpen eq true")))
+            rows.Add(FromEntity(entity));
+        return rows;
+    }
+
+    /// <summary>Every row matching an OData filter, for list queries; the caller pages and sorts.</summary>
+    public async IAsyncEnumerable<TicketRow> QueryAsync(string? filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+            yield return FromEntity(entity);
+    }
+
+    internal static TableEntity ToEntity(TicketRow r) => new(r.OwnerId, r.TicketId)
+    {
+        ["StationId"] = r.StationId,
+        ["Status"] = r.Status.ToString(),
+        ["IsOpen"] = r.IsOpen,
+        ["CategoryCode"] = r.CategoryCode,
+        ["PriorityClass"] = r.PriorityClass,
+        ["RegisteredAt"] = r.RegisteredAt.UtcDateTime,
+        ["FirstResponseDue"] = r.FirstResponseDue?.UtcDateTime,
+        ["ResolutionDue"] = r.ResolutionDue?.UtcDateTime,
+        ["DeadlineVersion"] = r.DeadlineVersion,
+        ["TeamId"] = r.TeamId,
+        ["Description"] = r.Description,
+        ["EscalationCount"] = r.EscalationCount,
+        ["UpdatedAt"] = r.UpdatedAt.UtcDateTime,
+        ["ResolvedAt"] = r.ResolvedAt?.UtcDateTime,
+        ["Rating"] = r.Rating,
+    };
+
+    internal static TicketRow FromEntity(TableEntity e) => new()
+    {
+        TicketId = e.RowKey,
+        OwnerId = e.PartitionKey,
+        StationId = e.GetString("StationId"),
+        Status = Enum.Parse<TicketStatus>(e.GetString("Status")),
+        CategoryCode = e.GetString("CategoryCode"),
+        PriorityClass = e.GetString("PriorityClass") ?? "",
+        RegisteredAt = e.GetDateTimeOffset("RegisteredAt") ?? default,
+        FirstResponseDue = e.GetDateTimeOffset("FirstResponseDue"),
+        ResolutionDue = e.GetDateTimeOffset("ResolutionDue"),
+        DeadlineVersion = e.GetInt32("DeadlineVersion") ?? 0,
+        TeamId = e.GetString("TeamId"),
+        Description = e.GetString("Description") ?? "",
+        EscalationCount = e.GetInt32("EscalationCount") ?? 0,
+        UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
+        ResolvedAt = e.GetDateTimeOffset("ResolvedAt"),
+        Rating = e.GetInt32("Rating"),
+    };
+}
