@@ -1,23 +1,31 @@
 using Orleans.Dashboard;
 using GuoduActors.Dashboard;
 using GuoduActors.Silo.Api;
+using GuoduActors.Silo.Auth;
 using GuoduActors.Silo.Hosting;
 using GuoduActors.Silo.Roster;
 
 try
 {
+    if (args is ["hash-password", ..])
+        return PasswordCommand.Run(args);
+
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddGuoduSilo();
     builder.AddGuoduRoster();
+    builder.AddGuoduAuth();
     builder.Services.AddGuoduApi();
     builder.Services.AddGuoduDashboard();
 
     var app = builder.Build();
 
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseGuoduDashboard();
     app.MapGuoduHealth();
     app.MapGuoduApi();
+    app.MapGuoduAccount();
     app.MapOrleansDashboard(routePrefix: "/orleans");
     app.MapGuoduDashboard();
 
