@@ -73,6 +73,8 @@ public sealed record class TicketSnapshot
     [Id(21)] public int DeadlineVersion { get; init; }
     [Id(22)] public string? CancelReason { get; init; }
     [Id(23)] public DateTimeOffset UpdatedAt { get; init; }
+    [Id(24)] public bool FirstResponseLate { get; init; }
+    [Id(25)] public bool ResolutionLate { get; init; }
 
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
 }
@@ -100,6 +102,12 @@ public sealed record class TicketRow
     [Id(13)] public DateTimeOffset UpdatedAt { get; init; }
     [Id(14)] public DateTimeOffset? ResolvedAt { get; init; }
     [Id(15)] public int? Rating { get; init; }
+    [Id(16)] public DateTimeOffset? FirstRespondedAt { get; init; }
+    [Id(17)] public DateTimeOffset? ClosedAt { get; init; }
+    /// <summary>The first response came after its deadline (or the deadline was escalated unmet).</summary>
+    [Id(18)] public bool FirstResponseLate { get; init; }
+    /// <summary>The resolution came after its deadline (or the deadline was escalated unmet).</summary>
+    [Id(19)] public bool ResolutionLate { get; init; }
 
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
 
@@ -119,7 +127,8 @@ public sealed record class TicketRow
         TicketId = t.Id, OwnerId = t.OwnerStationId, StationId = t.StationId, Status = t.Status, CategoryCode = t.CategoryCode,
         PriorityClass = t.PriorityClass, RegisteredAt = t.RegisteredAt, FirstResponseDue = t.FirstResponseDue, ResolutionDue = t.ResolutionDue,
         DeadlineVersion = t.DeadlineVersion, TeamId = t.TeamId, Description = t.Description, EscalationCount = t.EscalationCount,
-        UpdatedAt = t.UpdatedAt, ResolvedAt = t.ResolvedAt, Rating = t.Rating,
+        UpdatedAt = t.UpdatedAt, ResolvedAt = t.ResolvedAt, Rating = t.Rating, FirstRespondedAt = t.FirstRespondedAt,
+        ClosedAt = t.ClosedAt, FirstResponseLate = t.FirstResponseLate, ResolutionLate = t.ResolutionLate,
     };
 }
 

@@ -14,6 +14,40 @@ public interface ITicketProjectionStore
 
     /// <summary>The open tickets owned by <paramref name="ownerId"/>: the station rebuilds its index from them on activation.</summary>
     Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId);
+
+    /// <summary>Every row matching the filter's storage-side conditions, in no particular order; callers page and sort.</summary>
+    IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The conditions a projection query can push down to storage. Each set field narrows the result; an owner or
+/// station id makes it a query of a few partitions instead of a scan.
+/// </summary>
+public sealed record TicketFilter
+{
+    public string? OwnerId { get; init; }
+    /// <summary>Tickets owned by or registered at this station.</summary>
+    public string? InvolvingStationId { get; init; }
+    public IReadOnlyList<string>? OwnerIds { get; init; }
+    public TicketStatus? Status { get; init; }
+    public bool? OpenOnly { get; init; }
+    public string? CategoryCode { get; init; }
+    public string? PriorityClass { get; init; }
+    public DateTimeOffset? RegisteredFrom { get; init; }
+    public DateTimeOffset? RegisteredTo { get; init; }
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    public bool Matches(TicketRow r) =>
+        (OwnerId is null || r.OwnerId == OwnerId)
+        && (InvolvingStationId is null || r.OwnerId == InvolvingStationId || r.StationId == InvolvingStationId)
+        && (OwnerIds is null || OwnerIds.Contains(r.OwnerId))
+        && (Status is null || r.Status == Status)
+        && (OpenOnly is not true || r.IsOpen)
+        && (CategoryCode is null || r.CategoryCode == CategoryCode)
+        && (PriorityClass is null || r.PriorityClass == PriorityClass)
+        && (RegisteredFrom is null || r.RegisteredAt >= RegisteredFrom)
+        && (RegisteredTo is null || r.RegisteredAt < RegisteredTo)
+        && (UpdatedSince is null || r.UpdatedAt >= UpdatedSince);
 }
 
 /// <summary>The projection in process memory, for tests and the single-silo memory mode. One instance serves every silo of an in-process cluster.</summary>
@@ -37,4 +71,7 @@ public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
 
     public Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) =>
         Task.FromResult<IReadOnlyList<TicketRow>>(_rows.Values.Where(r => r.OwnerId == ownerId && r.IsOpen).ToList());
+
+    public IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
+        _rows.Values.Where(filter.Matches).ToList().ToAsyncEnumerable();
 }

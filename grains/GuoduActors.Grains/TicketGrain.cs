@@ -33,6 +33,8 @@ public sealed class TicketState
     /// <summary>Clock time left on each deadline while the ticket waits on the resident.</summary>
     [Id(25)] public TimeSpan? PausedFirstResponse { get; set; }
     [Id(26)] public TimeSpan? PausedResolution { get; set; }
+    [Id(27)] public bool FirstResponseLate { get; set; }
+    [Id(28)] public bool ResolutionLate { get; set; }
 
     public TicketState Copy()
     {
@@ -178,6 +180,7 @@ public sealed class TicketGrain(
     public Task<TicketSnapshot> ResolveAsync(Actor actor, string note) =>
         ApplyAsync(TicketCommand.Resolve, actor, RequireText(note, "note"), next =>
         {
+            next.ResolutionLate |= next.ResolutionDue is { } due && time.GetUtcNow() > due;
             next.ResolvedAt = time.GetUtcNow();
             next.FirstResponseDue = null;
             next.ResolutionDue = null;
@@ -258,6 +261,10 @@ public sealed class TicketGrain(
             next.PriorityClass = policy.Raise(next.PriorityClass);
             next.EscalationCount++;
             if (clock == SlaClock.FirstResponse)
+                next.FirstResponseLate = true;
+            else
+                next.ResolutionLate = true;
+            if (clock == SlaClock.FirstResponse)
                 next.FirstResponseDue = policy.Due(SlaClock.FirstResponse, category, next.PriorityClass, now);
             else
                 next.ResolutionDue = policy.Due(SlaClock.Resolution, category, next.PriorityClass, now);
@@ -286,6 +293,7 @@ public sealed class TicketGrain(
         var now = time.GetUtcNow();
         if (TicketLifecycle.IsFirstResponse(command) && next.FirstRespondedAt is null)
         {
+            next.FirstResponseLate |= current.FirstResponseDue is { } responseDue && now > responseDue;
             next.FirstRespondedAt = now;
             next.FirstResponseDue = null;
             next.DeadlineVersion++;
@@ -383,5 +391,6 @@ public sealed class TicketGrain(
         FirstResponseDue = s.FirstResponseDue, ResolutionDue = s.ResolutionDue, FirstRespondedAt = s.FirstRespondedAt,
         ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt, Rating = s.Rating, RatingComment = s.RatingComment,
         EscalationCount = s.EscalationCount, DeadlineVersion = s.DeadlineVersion, CancelReason = s.CancelReason, UpdatedAt = s.UpdatedAt,
+        FirstResponseLate = s.FirstResponseLate, ResolutionLate = s.ResolutionLate,
     };
 }

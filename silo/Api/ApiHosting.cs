@@ -21,6 +21,7 @@ public static class ApiHosting
         var api = app.MapGroup("/api");
         api.MapStationEndpoints();
         api.MapTicketEndpoints();
+        api.MapTicketListEndpoints();
         return app;
     }
 }

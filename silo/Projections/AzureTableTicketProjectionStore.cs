@@ -35,12 +35,32 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) :
         return rows;
     }
 
-    /// <summary>Every row matching an OData filter, for list queries; the caller pages and sorts.</summary>
-    public async IAsyncEnumerable<TicketRow> QueryAsync(string? filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await _created.Value;
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
-            yield return FromEntity(entity);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(ToOData(filter), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            var row = FromEntity(entity);
+            // The OData filter narrows what storage returns; the same predicate in memory is the definition.
+            if (filter.Matches(row))
+                yield return row;
+        }
+    }
+
+    internal static string? ToOData(TicketFilter f)
+    {
+        var parts = new List<string>();
+        if (f.OwnerId is { } owner) parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {owner}"));
+        if (f.InvolvingStationId is { } station) parts.Add(TableClient.CreateQueryFilter($"(PartitionKey eq {station} or StationId eq {station})"));
+        if (f.OwnerIds is { Count: > 0 } owners) parts.Add("(" + string.Join(" or ", owners.Select(o => TableClient.CreateQueryFilter($"PartitionKey eq {o}"))) + ")");
+        if (f.Status is { } status) parts.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
+        if (f.OpenOnly is true) parts.Add("IsOpen eq true");
+        if (f.CategoryCode is { } category) parts.Add(TableClient.CreateQueryFilter($"CategoryCode eq {category}"));
+        if (f.PriorityClass is { } priority) parts.Add(TableClient.CreateQueryFilter($"PriorityClass eq {priority}"));
+        if (f.RegisteredFrom is { } from) parts.Add(TableClient.CreateQueryFilter($"RegisteredAt ge {from.UtcDateTime}"));
+        if (f.RegisteredTo is { } to) parts.Add(TableClient.CreateQueryFilter($"RegisteredAt lt {to.UtcDateTime}"));
+        if (f.UpdatedSince is { } since) parts.Add(TableClient.CreateQueryFilter($"UpdatedAt ge {since.UtcDateTime}"));
+        return parts.Count == 0 ? null : string.Join(" and ", parts);
     }
 
     internal static TableEntity ToEntity(TicketRow r) => new(r.OwnerId, r.TicketId)
@@ -60,6 +80,10 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) :
         ["UpdatedAt"] = r.UpdatedAt.UtcDateTime,
         ["ResolvedAt"] = r.ResolvedAt?.UtcDateTime,
         ["Rating"] = r.Rating,
+        ["FirstRespondedAt"] = r.FirstRespondedAt?.UtcDateTime,
+        ["ClosedAt"] = r.ClosedAt?.UtcDateTime,
+        ["FirstResponseLate"] = r.FirstResponseLate,
+        ["ResolutionLate"] = r.ResolutionLate,
     };
 
     internal static TicketRow FromEntity(TableEntity e) => new()
@@ -80,5 +104,9 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) :
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
         ResolvedAt = e.GetDateTimeOffset("ResolvedAt"),
         Rating = e.GetInt32("Rating"),
+        FirstRespondedAt = e.GetDateTimeOffset("FirstRespondedAt"),
+        ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+        FirstResponseLate = e.GetBoolean("FirstResponseLate") ?? false,
+        ResolutionLate = e.GetBoolean("ResolutionLate") ?? false,
     };
 }
