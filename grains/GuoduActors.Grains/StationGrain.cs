@@ -26,7 +26,7 @@ public sealed class DailyTally
     [Id(1)] public int Resolved { get; set; }
 }
 
-public sealed class StationGrain(
+public sealed partial class StationGrain(
     [PersistentState("station", GrainStorage.Default)] IPersistentState<StationState> state,
     ITicketProjectionStore projection,
     TimeProvider time,

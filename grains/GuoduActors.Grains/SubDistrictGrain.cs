@@ -8,7 +8,7 @@ public sealed class SubDistrictState
     [Id(0)] public Roster? Roster { get; set; }
 }
 
-public sealed class SubDistrictGrain(
+public sealed partial class SubDistrictGrain(
     [PersistentState("subdistrict", GrainStorage.Default)] IPersistentState<SubDistrictState> state,
     TimeProvider time,
     ILogger<SubDistrictGrain> logger) : Grain, ISubDistrictGrain
