@@ -68,6 +68,22 @@ public interface IStationGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<TicketRow>> GetQueueAsync(int max);
 
+    /// <summary>A level-2 station publishes its standard service list (标准化服务清单), replacing the previous one.</summary>
+    Task<IReadOnlyList<ServiceItem>> PublishServiceListAsync(Actor actor, IReadOnlyList<ServiceItem> items);
+
+    [AlwaysInterleave]
+    Task<IReadOnlyList<ServiceItem>> GetServiceListAsync();
+
+    /// <summary>A level-1 station records an inspection of one of its level-2 stations.</summary>
+    Task<Inspection> RecordInspectionAsync(Actor actor, string inspectedStationId, DateOnly date, string findings, int score);
+
+    /// <summary>Stores an inspection of this level-2 station, recorded by its level-1 station.</summary>
+    Task ReceiveInspectionAsync(Inspection inspection);
+
+    /// <summary>Inspections this station recorded (level-1) or received (level-2), newest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<Inspection>> GetInspectionsAsync();
+
     /// <summary>Received and resolved counts per category and day (China Standard Time), oldest first.</summary>
     Task<IReadOnlyList<DailyCount>> GetDailyCountsAsync(DateOnly from, DateOnly to);
 }

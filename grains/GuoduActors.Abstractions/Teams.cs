@@ -52,3 +52,22 @@ public sealed record class TeamView(
     [property: Id(7)] double HoursServed,
     [property: Id(8)] IReadOnlyDictionary<string, double> HoursByMember,
     [property: Id(9)] IReadOnlyDictionary<string, int> JobsByMember);
+
+/// <summary>One entry of a level-2 station's standard service list (标准化服务清单).</summary>
+[GenerateSerializer, Immutable]
+public sealed record class ServiceItem(
+    [property: Id(0)] string NameZh,
+    [property: Id(1)] string NameEn,
+    [property: Id(2)] string? CategoryCode,
+    [property: Id(3)] string? Hours,
+    [property: Id(4)] string? Contact);
+
+/// <summary>A level-1 station's inspection of one of its level-2 stations (检查指导).</summary>
+[GenerateSerializer, Immutable]
+public sealed record class Inspection(
+    [property: Id(0)] string InspectedStationId,
+    [property: Id(1)] DateOnly Date,
+    [property: Id(2)] string Findings,
+    [property: Id(3)] int Score,
+    [property: Id(4)] string Inspector,
+    [property: Id(5)] DateTimeOffset RecordedAt);

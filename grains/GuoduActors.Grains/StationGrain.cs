@@ -17,6 +17,9 @@ public sealed class StationState
     [Id(5)] public long EscalatedTotal { get; set; }
     /// <summary>Received/resolved per day (China Standard Time) and category, keyed <c>yyyyMMdd|category</c>; a bounded window.</summary>
     [Id(6)] public Dictionary<string, DailyTally> Daily { get; set; } = new(StringComparer.Ordinal);
+    [Id(7)] public List<ServiceItem> ServiceList { get; set; } = [];
+    /// <summary>Inspections recorded by (level-1) or of (level-2) this station; the most recent ones.</summary>
+    [Id(8)] public List<Inspection> Inspections { get; set; } = [];
 }
 
 [GenerateSerializer]
@@ -181,6 +184,57 @@ public sealed partial class StationGrain(
                 counts.Add(new DailyCount(day, key[9..], tally.Received, tally.Resolved));
         }
         return Task.FromResult<IReadOnlyList<DailyCount>>(counts.OrderBy(c => c.Day).ThenBy(c => c.CategoryCode, StringComparer.Ordinal).ToList());
+    }
+
+    public async Task<IReadOnlyList<ServiceItem>> PublishServiceListAsync(Actor actor, IReadOnlyList<ServiceItem> items)
+    {
+        RequireManagedBy(actor);
+        if (state.State.Info!.Level != StationLevel.Compound)
+            throw DomainRefusalException.Conflict("Standard service lists are published by level-2 (compound) stations.");
+        if (items.Count > 100 || items.Any(i => string.IsNullOrWhiteSpace(i.NameZh) || string.IsNullOrWhiteSpace(i.NameEn) || i.NameZh.Length > 100 || i.NameEn.Length > 100))
+            throw DomainRefusalException.Invalid("A service list has at most 100 entries, each with Chinese and English names of at most 100 characters.");
+        await WriteStateAsync(s => s.ServiceList = [.. items]);
+        return state.State.ServiceList.ToList();
+    }
+
+    public Task<IReadOnlyList<ServiceItem>> GetServiceListAsync() => Task.FromResult<IReadOnlyList<ServiceItem>>(state.State.ServiceList.ToList());
+
+    public async Task<Inspection> RecordInspectionAsync(Actor actor, string inspectedStationId, DateOnly date, string findings, int score)
+    {
+        RequireManagedBy(actor);
+        if (state.State.Info!.Level != StationLevel.Community)
+            throw DomainRefusalException.Conflict("Inspections are recorded by level-1 (community) stations.");
+        var inspected = GrainFactory.GetGrain<IStationGrain>(inspectedStationId);
+        if (await inspected.GetInfoAsync() is not { } target || target.ParentId != StationId)
+            throw DomainRefusalException.Invalid($"Station '{inspectedStationId}' is not a level-2 station of '{StationId}'.");
+        if (string.IsNullOrWhiteSpace(findings) || findings.Length > 2000 || score is < 0 or > 100)
+            throw DomainRefusalException.Invalid("An inspection needs findings (at most 2 000 characters) and a score from 0 to 100.");
+        if (date > DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TicketIds.ChinaStandardTime).DateTime))
+            throw DomainRefusalException.Invalid("An inspection cannot be dated in the future.");
+        var inspection = new Inspection(inspectedStationId, date, findings.Trim(), score, actor.UserId, time.GetUtcNow());
+        await WriteStateAsync(s => AddInspection(s, inspection));
+        await inspected.ReceiveInspectionAsync(inspection);
+        return inspection;
+    }
+
+    public Task ReceiveInspectionAsync(Inspection inspection) => WriteStateAsync(s => AddInspection(s, inspection));
+
+    public Task<IReadOnlyList<Inspection>> GetInspectionsAsync() =>
+        Task.FromResult<IReadOnlyList<Inspection>>(state.State.Inspections.OrderByDescending(i => i.Date).ThenByDescending(i => i.RecordedAt).ToList());
+
+    private static void AddInspection(StationState s, Inspection inspection)
+    {
+        s.Inspections.Add(inspection);
+        if (s.Inspections.Count > 200)
+            s.Inspections.RemoveAt(0);
+    }
+
+    private void RequireManagedBy(Actor actor)
+    {
+        if (state.State.Info is null)
+            throw DomainRefusalException.NotFound($"No station '{StationId}' is in the roster.");
+        if (!actor.Manages(StationId))
+            throw new DomainRefusalException(RefusalKind.Forbidden, $"'{actor.UserId}' does not work for station '{StationId}'.");
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -22,6 +22,7 @@ public static class ApiHosting
         api.MapStationEndpoints();
         api.MapTicketEndpoints();
         api.MapTicketListEndpoints();
+        api.MapStationOperationsEndpoints();
         return app;
     }
 }

@@ -18,6 +18,13 @@ internal static class Problems
     public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request has invalid fields.");
 
+    public static IResult SignInRequired(string what) =>
+        Problem(StatusCodes.Status401Unauthorized, "Sign in", $"Sign in to {what}.");
+
+    /// <summary>Runs a grain call for a signed-in actor, answering 401 without one and a refusal as its problem.</summary>
+    public static Task<IResult> AsActor(HttpContext http, string what, Func<Actor, Task<IResult>> call) =>
+        Auth.ActorClaims.ToActor(http.User) is { } actor ? Guard(() => call(actor)) : Task.FromResult(SignInRequired(what));
+
     /// <summary>Runs a grain call, answering a refusal as its problem response.</summary>
     public static async Task<IResult> Guard(Func<Task<IResult>> call)
     {
