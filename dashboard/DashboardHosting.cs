@@ -31,9 +31,9 @@ public static class DashboardHosting
             options.SetDefaultCulture(DashboardCultures.Default)
                 .AddSupportedCultures([.. DashboardCultures.Supported])
                 .AddSupportedUICultures([.. DashboardCultures.Supported]);
-            // No Accept-Language: the office works in Chinese whatever a shared computer's browser is set to;
-            // English is chosen explicitly and remembered in the cookie.
-            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // The cookie alone: the office works in Chinese whatever a shared computer's browser prefers, and a
+            // query string would reach the first request but not the circuit's, which would render Chinese again.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOverviewSource, OrleansOverviewSource>();

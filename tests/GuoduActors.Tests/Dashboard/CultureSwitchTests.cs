@@ -53,6 +53,14 @@ public sealed class CultureSwitchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQueryStringDoesNotChangeTheCultureBecauseTheCircuitWouldNotSeeIt()
+    {
+        var response = await _client.GetAsync($"{CulturePath}?culture=en&ui-culture=en");
+
+        Assert.Equal("zh-CN", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task SwitchingToEnglishSetsTheCultureCookieAndReturnsToTheGivenPage()
     {
         var response = await _client.GetAsync("/culture/set?culture=en&redirectUri=%2F%3Ftab%3Dstations");
