@@ -11,7 +11,7 @@ try
     builder.AddGuoduSilo();
     builder.AddGuoduRoster();
     builder.Services.AddGuoduApi();
-    builder.Services.AddGuoduDashboard();
+    builder.AddGuoduDashboard();
 
     var app = builder.Build();
 
