@@ -16,7 +16,7 @@ try
     builder.AddGuoduRoster();
     builder.AddGuoduAuth();
     builder.Services.AddGuoduApi();
-    builder.Services.AddGuoduDashboard();
+    builder.AddGuoduDashboard();
 
     var app = builder.Build();
 
