@@ -7,6 +7,10 @@ namespace GuoduActors.Tests.Sla;
 internal static class SlaTestData
 {
     public static readonly string CataloguePath = Path.Combine(AppContext.BaseDirectory, "catalogue.json");
+    public static readonly string CalendarsPath = Path.Combine(AppContext.BaseDirectory, "calendars");
 
     public static readonly Catalogue ShippedCatalogue = CatalogueFile.Load(CataloguePath);
+    public static readonly HolidayCalendar Holidays = HolidayCalendar.Load(CalendarsPath);
+
+    public static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
