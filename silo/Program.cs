@@ -14,6 +14,7 @@ try
 
     builder.AddGuoduSilo();
     builder.AddGuoduRoster();
+    builder.AddGuoduSla();
     builder.AddGuoduAuth();
     builder.Services.AddGuoduApi();
     builder.AddGuoduDashboard();

@@ -12,7 +12,7 @@ public static class RosterHosting
     {
         var options = builder.Configuration.GetSection(GuoduOptions.Section).Get<GuoduOptions>() ?? new();
         OrleansHosting.Validate(options, GuoduOptions.Section);
-        var path = Resolve(options.RosterPath, builder.Environment.ContentRootPath);
+        var path = DataFiles.Resolve(options.RosterPath, builder.Environment.ContentRootPath);
         GuoduActors.Roster roster;
         try
         {
@@ -26,14 +26,6 @@ public static class RosterHosting
         builder.Services.AddSingleton(new SiteContext(roster.SubDistrict.Id));
         builder.Services.AddHostedService<RosterSeeder>();
         return builder;
-    }
-
-    private static string Resolve(string path, string contentRoot)
-    {
-        if (Path.IsPathRooted(path))
-            return path;
-        var fromContentRoot = Path.Combine(contentRoot, path);
-        return File.Exists(fromContentRoot) ? fromContentRoot : Path.Combine(AppContext.BaseDirectory, path);
     }
 }
 
