@@ -55,6 +55,7 @@ public sealed class GuoduApiFactory : WebApplicationFactory<Program>
         ["Cluster:ClusterId"] = clusterId,
         ["Guodu:RosterPath"] = Repo.ShippedRosterPath,
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Warning",
     };
 }
 
