@@ -41,4 +41,19 @@ public sealed class OverviewTests(ClusterFixture fixture)
         after.AssertSameAs(before);
         Assert.True(after["community-12"].Open >= 1);
     }
+
+    [Fact]
+    public async Task OverviewSettlesOnEveryStationsCountsAfterABurstOfRegistrationsWithinOneClockTick()
+    {
+        // The fake clock does not move during the burst, so a station's reports all carry the same AsOf and
+        // arrival order alone cannot tell the newest: the overview must still end up with the real counts.
+        var stations = fixture.Roster.Stations.Select(s => s.Id).ToList();
+        var before = await StationLedger.SettledAsync(fixture.Client, "guodu");
+
+        await Task.WhenAll(stations.SelectMany(station => Enumerable.Range(0, 3).Select(_ =>
+            fixture.Client.GetGrain<IStationGrain>(station).RegisterTicketAsync(Tickets.Sample(), Tickets.NewKey()))));
+
+        var after = await StationLedger.SettledAsync(fixture.Client, "guodu");
+        Assert.All(stations, s => Assert.Equal(before[s].Open + 3, after[s].Open));
+    }
 }

@@ -18,7 +18,8 @@ public sealed record StationLedger(IReadOnlyDictionary<string, (int Open, long R
             var fromStations = await Task.WhenAll(overview.Stations.Select(s => grains.CountersAsync(s.Station.Id)));
             var truth = fromStations.ToDictionary(c => c.StationId, c => (c.Open, c.ReceivedTotal));
             var reported = overview.Stations.ToDictionary(s => s.Station.Id, s => (s.Open, s.ReceivedTotal));
-            Assert.Equal(truth, reported);
+            var stale = truth.Where(t => reported[t.Key] != t.Value).Select(t => $"{t.Key}: overview {reported[t.Key]}, station {t.Value}").ToList();
+            Assert.True(stale.Count == 0, $"The overview disagrees with {stale.Count} station(s): {string.Join("; ", stale)}");
             settled = new StationLedger(truth);
         }, TimeSpan.FromSeconds(10));
         return settled!;
