@@ -23,11 +23,11 @@ public static class Waiting
                 await assertion();
                 return watch.Elapsed;
             }
-            catch (Exception) when (watch.Elapsed < timeout)
+            catch (Exception e) when (e is not WaitAbandonedException && watch.Elapsed < timeout)
             {
                 await Task.Delay(pollInterval ?? DefaultPollInterval);
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not WaitAbandonedException)
             {
                 throw new TimeoutException($"Still failing after {watch.Elapsed.TotalSeconds:0.0} s and {attempts} attempt(s): {e.Message}", e);
             }
@@ -42,3 +42,6 @@ public static class Waiting
             return Task.CompletedTask;
         }, timeout, pollInterval);
 }
+
+/// <summary>Thrown from inside a waited-for assertion when waiting longer cannot help (say, the process under test exited).</summary>
+public sealed class WaitAbandonedException(string message) : Exception(message);
