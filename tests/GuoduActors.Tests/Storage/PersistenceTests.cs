@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 
 namespace GuoduActors.Tests.Storage;
 
@@ -35,6 +36,13 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
         // Re-applying the roster at start must not reset what the stations already hold.
         var counters = await second.Grains.CountersAsync("bolangfeng");
         Assert.Equal((1, 1L), (counters.Open, counters.ReceivedTotal));
+        // One stored state per roster entry: the second start re-applied the roster onto the same rows.
+        var stored = await StoredGrainStatesAsync(serviceId);
+        var kinds = string.Join(", ", stored.Select(k => $"{k.Key}={k.Value}"));
+        Assert.True(stored.GetValueOrDefault("station") == 71, kinds);
+        Assert.True(stored.GetValueOrDefault("volunteerteam") == 3, kinds);
+        Assert.True(stored.GetValueOrDefault("subdistrict") == 1, kinds);
+        Assert.True(stored.GetValueOrDefault("ticket") == 1, kinds);
     }
 
     [Fact]
@@ -49,5 +57,19 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
         var storage = health.RootElement.GetProperty("checks").GetProperty("storage").GetProperty("description").GetString();
         Assert.Contains("Azure Table storage answers", storage);
         Assert.Contains(new Uri(azurite.ConnectionString.Split("TableEndpoint=")[1].TrimEnd(';')).Authority, storage);
+    }
+
+    /// <summary>How many grain states of each kind the service has in Azure Tables (keys read <c>{serviceId}_{kind}_{id}</c>).</summary>
+    private async Task<Dictionary<string, int>> StoredGrainStatesAsync(string serviceId)
+    {
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("OrleansGrainState");
+        var prefix = serviceId + "_";
+        var kinds = new Dictionary<string, int>();
+        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey ge '{prefix}' and PartitionKey lt '{serviceId}`'", select: ["PartitionKey"]))
+        {
+            var kind = row.PartitionKey[prefix.Length..].Split('_')[0];
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+        }
+        return kinds;
     }
 }
