@@ -7,6 +7,5 @@ global using GuoduActors.Tests.Infrastructure;
 global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Extensions.Time.Testing;
 global using Orleans;
-global using Xunit;
 global using Xunit.Abstractions;
 global using static GuoduActors.Tests.Infrastructure.Waiting;
