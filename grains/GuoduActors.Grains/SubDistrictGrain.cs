@@ -51,12 +51,19 @@ public sealed partial class SubDistrictGrain(
         return Task.FromResult(new SubDistrictOverview(roster.SubDistrict, stations, roster.Teams, time.GetUtcNow(), Summary(Office(roster))));
     }
 
-    public Task ReportCountersAsync(StationCounters counters)
+    public async Task ReportCountersAsync(StationCounters counters)
     {
         // Reports are one-way and may arrive out of order; keep the newest.
-        if (!_counters.TryGetValue(counters.StationId, out var known) || known.AsOf <= counters.AsOf)
-            _counters[counters.StationId] = counters;
-        return Task.CompletedTask;
+        if (_counters.TryGetValue(counters.StationId, out var known))
+        {
+            if (known.AsOf > counters.AsOf)
+                return;
+            // Two different reports stamped alike (a clock that did not move between them) cannot be ordered:
+            // ask the station, or a late report could leave its counters stale until its next change.
+            if (known.AsOf == counters.AsOf && known != counters)
+                counters = await GrainFactory.GetGrain<IStationGrain>(counters.StationId).GetCountersAsync();
+        }
+        _counters[counters.StationId] = counters;
     }
 
     /// <summary>

@@ -1,0 +1,11 @@
+global using System.Net;
+global using System.Net.Http.Json;
+global using GuoduActors.Grains;
+global using GuoduActors.Silo.Api;
+global using GuoduActors.Silo.Roster;
+global using GuoduActors.Tests.Infrastructure;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Time.Testing;
+global using Orleans;
+global using Xunit.Abstractions;
+global using static GuoduActors.Tests.Infrastructure.Waiting;

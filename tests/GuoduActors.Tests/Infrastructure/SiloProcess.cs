@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace GuoduActors.Tests.Infrastructure;
+
+/// <summary>
+/// The real silo executable (<c>dotnet silo/bin/…/GuoduActors.Silo.dll</c>) as a child process on free ports,
+/// configured by command-line arguments, its output kept for diagnosis. Disposing kills it.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private const int OutputLinesKept = 400;
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly Stopwatch _age = Stopwatch.StartNew();
+
+    private SiloProcess(string name, Process process, int httpPort)
+    {
+        Name = name;
+        _process = process;
+        HttpPort = httpPort;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    public string Name { get; }
+
+    public int HttpPort { get; }
+
+    /// <summary>A client of this silo's HTTP API; each call gives up after 5 s so that polling goes on.</summary>
+    public HttpClient Http { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts a silo on Azure Storage at <paramref name="connectionString"/>; extra settings are <c>Section:Key</c> pairs.</summary>
+    public static SiloProcess Start(string name, string connectionString, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        if (!File.Exists(Repo.SiloDll))
+            throw new InvalidOperationException($"The silo is not built at {Repo.SiloDll}; build the solution first.");
+
+        var httpPort = FreePorts.Next();
+        var arguments = new Dictionary<string, string>
+        {
+            ["urls"] = $"http://127.0.0.1:{httpPort}",
+            ["ConnectionStrings:AzureStorage"] = connectionString,
+            ["Cluster:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster:ServiceId"] = serviceId,
+            ["Cluster:ClusterId"] = clusterId,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            arguments[key] = value;
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            // The content root is the working folder: the silo finds its appsettings.json and roster.json there.
+            WorkingDirectory = Repo.SiloBinaries,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Repo.SiloDll);
+        foreach (var (key, value) in arguments)
+            start.ArgumentList.Add($"--{key}={value}");
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("ConnectionStrings__AzureStorage");
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var silo = new SiloProcess(name, process, httpPort);
+        process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return silo;
+    }
+
+    /// <summary>Waits until this silo's <c>/healthz</c> is Healthy and counts <paramref name="activeSilos"/> active silos; returns the health JSON.</summary>
+    public async Task<string> WaitUntilHealthyWithAsync(int activeSilos, TimeSpan timeout)
+    {
+        var health = "";
+        await WaitForAssertionAsync(async () =>
+        {
+            if (_process.HasExited)
+                throw new WaitAbandonedException($"Silo {Name} exited with code {_process.ExitCode}:{Environment.NewLine}{OutputTail(40)}");
+            health = await Http.GetStringAsync("/healthz");
+            using var json = JsonDocument.Parse(health);
+            Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+            var silo = json.RootElement.GetProperty("checks").GetProperty("silo").GetProperty("description").GetString();
+            Assert.Contains($"; {activeSilos} active silo(s)", silo);
+        }, timeout, TimeSpan.FromMilliseconds(200));
+        return health;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no goodbye to the membership table, as when a machine dies.</summary>
+    public void Kill()
+    {
+        if (_process.HasExited)
+            return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(TimeSpan.FromSeconds(10));
+    }
+
+    public string OutputTail(int lines) => string.Join(Environment.NewLine, _output.TakeLast(lines));
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        Http.Dispose();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        _output.Enqueue($"[{Name} +{_age.Elapsed.TotalSeconds:0.0}s] {line}");
+        while (_output.Count > OutputLinesKept)
+            _output.TryDequeue(out _);
+    }
+}
