@@ -23,6 +23,28 @@ public interface ISubDistrictGrain : IGrainWithStringKey
     /// <summary>A station reports its latest counters (absolute values, so a repeated report is harmless).</summary>
     [OneWay]
     Task ReportCountersAsync(StationCounters counters);
+
+    /// <summary>
+    /// Compiles the weekly reports (周汇总) of the week starting <paramref name="weekStart"/> (a Monday, China Standard
+    /// Time) through the whole hierarchy — the Small Affairs Office asks every level-1 station, which asks its level-2
+    /// stations — and returns everything the office holds for that week. Idempotent; refuses as
+    /// <see cref="IStationGrain.CompileWeeklyReportAsync"/> does.
+    /// </summary>
+    Task<IReadOnlyList<WeeklyReport>> CompileWeeklyReportsAsync(DateOnly weekStart);
+
+    /// <summary>
+    /// The weekly schedule's check, run by a reminder every few minutes: compiles each week that ended since the last
+    /// week this check compiled, oldest first and each once (weeks missed while the cluster was down included, within the
+    /// kept window); the very first check compiles the last completed week only. Returns the weeks it compiled.
+    /// </summary>
+    Task<IReadOnlyList<DateOnly>> CompileDueWeeklyReportsAsync();
+
+    /// <summary>
+    /// The stations whose parent is <paramref name="stationId"/>, in roster order. Interleaves: stations ask while a
+    /// weekly compilation started here waits on them.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<StationInfo>> GetChildStationsAsync(string stationId);
 }
 
 /// <summary>
@@ -86,6 +108,24 @@ public interface IStationGrain : IGrainWithStringKey
 
     /// <summary>Received and resolved counts per category and day (China Standard Time), oldest first.</summary>
     Task<IReadOnlyList<DailyCount>> GetDailyCountsAsync(DateOnly from, DateOnly to);
+
+    /// <summary>
+    /// Compiles this station's weekly report (周汇总) of the week starting <paramref name="weekStart"/> (a Monday, China
+    /// Standard Time) and returns the report it sends up: a level-2 station its own figures; a level-1 station and the
+    /// Small Affairs Office the aggregate of their own figures and their children's, whom they ask to compile first.
+    /// Stores what it compiled and copies of what its children hold. Idempotent: a week already compiled returns the
+    /// stored report. Refuses with <see cref="RefusalKind.Invalid"/> a day that is not a Monday, a week that has not
+    /// ended or one older than the kept window, and with <see cref="RefusalKind.NotFound"/> a station the roster does not name.
+    /// </summary>
+    Task<WeeklyReport> CompileWeeklyReportAsync(DateOnly weekStart);
+
+    /// <summary>
+    /// The reports this station holds for the week starting <paramref name="weekStart"/> (<c>null</c>: the last
+    /// completed week): office, then level-1, then level-2 reports, an aggregate before the same station's own report,
+    /// stations in roster order. Empty before the week is compiled.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<WeeklyReport>> GetWeeklyReportsAsync(DateOnly? weekStart);
 }
 
 /// <summary>

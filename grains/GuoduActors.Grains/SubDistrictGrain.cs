@@ -10,6 +10,7 @@ public sealed class SubDistrictState
 
 public sealed partial class SubDistrictGrain(
     [PersistentState("subdistrict", GrainStorage.Default)] IPersistentState<SubDistrictState> state,
+    [PersistentState("weekly-schedule", GrainStorage.Default)] IPersistentState<WeeklyReportScheduleState> weeklySchedule,
     TimeProvider time,
     ILogger<SubDistrictGrain> logger) : Grain, ISubDistrictGrain
 {
@@ -39,6 +40,7 @@ public sealed partial class SubDistrictGrain(
         await Task.WhenAll(AllStations(roster).Select(s => GrainFactory.GetGrain<IStationGrain>(s.Id).ConfigureAsync(s, roster.SubDistrict.Id)));
         await Task.WhenAll(roster.Teams.Select(t => GrainFactory.GetGrain<IVolunteerTeamGrain>(t.Id).ConfigureAsync(t)));
         await RefreshCountersAsync(roster);
+        await EnsureWeeklyReportsScheduledAsync();
         logger.LogInformation("Roster applied: {Stations} stations, {Teams} teams", roster.Stations.Count, roster.Teams.Count);
     }
 

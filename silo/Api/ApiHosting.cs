@@ -19,6 +19,7 @@ public static class ApiHosting
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api");
+        api.MapWeeklyReportEndpoints();
         api.MapStationEndpoints();
         api.MapTicketEndpoints();
         api.MapTicketListEndpoints();
