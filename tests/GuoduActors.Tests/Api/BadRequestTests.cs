@@ -28,8 +28,8 @@ public sealed class BadRequestTests(ApiFixture api)
         ["unknown station"] = (() => ApiClient.TicketPost("atlantis", Body(new { description = "路灯不亮", residentPhone = ValidPhone })), HttpStatusCode.NotFound),
         ["idempotency key with spaces and punctuation"] = (() => ApiClient.TicketPost(Station, Body(new { description = "路灯不亮", residentPhone = ValidPhone }), key: "not a key!"), HttpStatusCode.BadRequest),
         ["idempotency key of 101 characters"] = (() => ApiClient.TicketPost(Station, Body(new { description = "路灯不亮", residentPhone = ValidPhone }), key: new string('k', 101)), HttpStatusCode.BadRequest),
-        ["unknown ticket id"] = (() => new HttpRequestMessage(HttpMethod.Get, "/api/tickets/GD-20000101-0001"), HttpStatusCode.NotFound),
-        ["ill-formed ticket id"] = (() => new HttpRequestMessage(HttpMethod.Get, "/api/tickets/not-a-ticket"), HttpStatusCode.NotFound),
+        ["unknown ticket id"] = (() => new HttpRequestMessage(HttpMethod.Get, ApiClient.ResidentTicketUrl("GD-20000101-0001")), HttpStatusCode.NotFound),
+        ["ill-formed ticket id"] = (() => new HttpRequestMessage(HttpMethod.Get, ApiClient.ResidentTicketUrl("not-a-ticket")), HttpStatusCode.NotFound),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);

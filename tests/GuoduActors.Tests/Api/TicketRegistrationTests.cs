@@ -29,7 +29,7 @@ public sealed partial class TicketRegistrationTests(ApiFixture api)
     {
         var created = await api.Http.RegisterCreatedAsync("bolangfeng", Tickets.Sample("电梯异响 — the lift in building 5 makes a grinding noise"));
 
-        var ticket = await api.Http.GetFromJsonAsync<TicketDto>($"/api/tickets/{created.Id}", ApiClient.Json);
+        var ticket = await api.Http.GetTicketAsPlannerAsync(created.Id);
 
         Assert.NotNull(ticket);
         Assert.Equal(created.Id, ticket.Id);
@@ -68,7 +68,7 @@ public sealed partial class TicketRegistrationTests(ApiFixture api)
         using var conflict = await api.Http.RegisterAsync(station, Tickets.Sample("完全不同的事 — something else entirely"), key);
 
         await conflict.AssertProblemAsync(HttpStatusCode.Conflict);
-        var ticket = await api.Http.GetFromJsonAsync<TicketDto>($"/api/tickets/{first.Id}", ApiClient.Json);
+        var ticket = await api.Http.GetTicketAsPlannerAsync(first.Id);
         Assert.Equal("垃圾未清运 — rubbish not collected", ticket!.Description);
         (await StationLedger.SettledAsync(Grains, "guodu")).AssertSameAs(before);
     }

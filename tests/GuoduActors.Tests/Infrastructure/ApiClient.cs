@@ -52,4 +52,21 @@ public static class ApiClient
 
     /// <summary>The number part of a <c>GD-yyyyMMdd-NNNN</c> id.</summary>
     public static int TicketNumber(string ticketId) => int.Parse(ticketId[(ticketId.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Basic credentials of one of the demo users in silo/appsettings.json.</summary>
+    public static System.Net.Http.Headers.AuthenticationHeaderValue BasicAuth(string user, string password) =>
+        new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+    /// <summary>Reads a ticket as the planner: signed in, but outside every station, so contact data is masked.</summary>
+    public static async Task<TicketDto?> GetTicketAsPlannerAsync(this HttpClient http, string ticketId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tickets/{ticketId}");
+        request.Headers.Authorization = BasicAuth("planner", "Planner2026");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<TicketDto>(Json);
+    }
+
+    /// <summary>The URL a resident tracks their ticket with: its id and their phone.</summary>
+    public static string ResidentTicketUrl(string ticketId, string phone = "13812341234") => $"/api/tickets/{ticketId}?phone={phone}";
 }

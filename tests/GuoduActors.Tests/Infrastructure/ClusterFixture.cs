@@ -13,6 +13,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The grains' clock; Orleans' own maintenance loops stay on real time so advancing it only moves the domain.</summary>
     public FakeTimeProvider Time { get; } = new(GuoduClock.MorningInGuodu);
 
+    /// <summary>The ticket projection both silos' stations write to.</summary>
+    public InMemoryTicketProjectionStore Projection { get; } = new();
+
     public GuoduActors.Roster Roster { get; } = RosterFile.Load(Repo.ShippedRosterPath);
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
@@ -25,14 +28,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.Options.ConfigureFileLogging = false;
-        var time = Time;
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStorage.Default);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(time);
-            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-        });
+        var (time, projection) = (Time, Projection);
+        builder.ConfigureSilo((_, silo) => TestSilos.Configure(silo, time, projection));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
         await SubDistrict.ApplyRosterAsync(Roster);

@@ -4,7 +4,7 @@ namespace GuoduActors.Tests.Infrastructure;
 public static class Tickets
 {
     public static NewTicket Sample(string description = "楼道灯坏了 — the stairwell light in building 3 is out") =>
-        new(description, "public-lighting", "张三丰", "13812341234", "3号楼2单元");
+        new(description, "public-facilities", "张三丰", "13812341234", "3号楼2单元");
 
     /// <summary>A fresh idempotency key, so that no two tests ever share one.</summary>
     public static string NewKey() => $"test-{Guid.NewGuid():N}";

@@ -47,14 +47,14 @@ public sealed class FailoverTests(AzuriteFixture azurite, ITestOutputHelper outp
         var b = Start("B", serviceId, clusterId);
         await b.WaitUntilHealthyWithAsync(activeSilos: 2, TimeSpan.FromSeconds(60));
         // B reaches the ticket on A while A lives (and so remembers where it is: the cache the kill makes stale).
-        var viaB = await b.Http.GetFromJsonAsync<TicketDto>($"/api/tickets/{created.Id}", ApiClient.Json);
+        var viaB = await b.Http.GetFromJsonAsync<TicketDto>(ApiClient.ResidentTicketUrl(created.Id), ApiClient.Json);
         Assert.Equal(created.Description, viaB?.Description);
 
         a.Kill();
         var sinceKill = Stopwatch.StartNew();
         var recovery = await WaitForAssertionAsync(async () =>
         {
-            using var response = await b.Http.GetAsync($"/api/tickets/{created.Id}");
+            using var response = await b.Http.GetAsync(ApiClient.ResidentTicketUrl(created.Id));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var ticket = await response.ReadAsync<TicketDto>();
             Assert.Equal((created.Id, created.Description, created.Status), (ticket.Id, ticket.Description, ticket.Status));

@@ -18,12 +18,12 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
         {
             using var http = first.CreateClient();
             created = await http.RegisterCreatedAsync("bolangfeng", Tickets.Sample("小区门禁故障 — the compound gate reader is broken"));
-            before = await http.GetStringAsync($"/api/tickets/{created.Id}");
+            before = await http.GetStringAsync(ApiClient.ResidentTicketUrl(created.Id));
         }
 
         await using var second = GuoduApiFactory.OnAzureStorage(azurite.ConnectionString, serviceId, clusterId);
         using var client = second.CreateClient();
-        var after = await client.GetStringAsync($"/api/tickets/{created.Id}");
+        var after = await client.GetStringAsync(ApiClient.ResidentTicketUrl(created.Id));
         var stations = await client.GetFromJsonAsync<List<StationDto>>("/api/stations", ApiClient.Json);
         var teams = await client.GetFromJsonAsync<List<TeamDto>>("/api/teams", ApiClient.Json);
 
@@ -39,7 +39,8 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
         // One stored state per roster entry: the second start re-applied the roster onto the same rows.
         var stored = await StoredGrainStatesAsync(serviceId);
         var kinds = string.Join(", ", stored.Select(k => $"{k.Key}={k.Value}"));
-        Assert.True(stored.GetValueOrDefault("station") == 71, kinds);
+        // 71 roster stations and the Small Affairs Office, which is the station at the top of escalation.
+        Assert.True(stored.GetValueOrDefault("station") == 72, kinds);
         Assert.True(stored.GetValueOrDefault("volunteerteam") == 3, kinds);
         Assert.True(stored.GetValueOrDefault("subdistrict") == 1, kinds);
         Assert.True(stored.GetValueOrDefault("ticket") == 1, kinds);

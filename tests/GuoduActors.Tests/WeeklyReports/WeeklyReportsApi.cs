@@ -55,7 +55,6 @@ public sealed class WeeklyReportsApi : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            services.AddSingleton<ITicketPolicy, FixedTicketPolicy>();
             services.AddSingleton(TestUsers());
         });
     }

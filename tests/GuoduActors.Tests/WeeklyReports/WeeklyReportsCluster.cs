@@ -1,3 +1,4 @@
+using GuoduActors.Tests.Infrastructure;
 using GuoduActors.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -30,16 +31,7 @@ public sealed class WeeklyReportsClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.Options.ConfigureFileLogging = false;
         var (time, projection) = (Time, Projection);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStorage.Default);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(time);
-            // Only the grains run on the fake clock; Orleans' own maintenance stays on real time.
-            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            silo.Services.AddSingleton<ITicketProjectionStore>(projection);
-            silo.Services.AddSingleton<ITicketPolicy, FixedTicketPolicy>();
-        });
+        builder.ConfigureSilo((_, silo) => TestSilos.Configure(silo, time, projection));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
@@ -105,23 +97,3 @@ public sealed class SmallRoster
     public GuoduActors.Roster Roster { get; }
 }
 
-/// <summary>A stand-in for the SLA catalogue (built elsewhere): one category, 2 hours to respond, 7 days to resolve.</summary>
-internal sealed class FixedTicketPolicy : ITicketPolicy
-{
-    public string DefaultCategory => "general";
-
-    public bool IsKnownCategory(string categoryCode) => categoryCode == DefaultCategory;
-
-    public string PriorityOf(string categoryCode) => "normal";
-
-    public string Raise(string priorityClass) => priorityClass;
-
-    public DateTimeOffset Due(SlaClock clock, string categoryCode, string priorityClass, DateTimeOffset start) =>
-        start + (clock == SlaClock.FirstResponse ? TicketRows.ResponseTime : TicketRows.ResolutionTime);
-
-    public TimeSpan Remaining(string categoryCode, DateTimeOffset now, DateTimeOffset due) => due > now ? due - now : TimeSpan.Zero;
-
-    public DateTimeOffset Resume(string categoryCode, DateTimeOffset now, TimeSpan remaining) => now + remaining;
-
-    public IReadOnlyList<string> SkillsFor(string categoryCode) => [];
-}

@@ -1,0 +1,29 @@
+using Orleans.TestingHost;
+using GuoduActors.Grains.Sla;
+
+namespace GuoduActors.Tests.Infrastructure;
+
+/// <summary>How every in-process test silo is set up: memory storage, the domain on a fake clock, the shipped SLA data.</summary>
+public static class TestSilos
+{
+    private static readonly Lazy<SlaPolicy> ShippedPolicy = new(() => new SlaPolicy(
+        CatalogueFile.Load(Path.Combine(Repo.Root, "silo", "catalogue.json")),
+        HolidayCalendar.Load(Path.Combine(Repo.Root, "silo", "calendars"))));
+
+    /// <summary>The SLA policy built from the catalogue and holiday calendars the product ships.</summary>
+    public static SlaPolicy Policy => ShippedPolicy.Value;
+
+    /// <summary>
+    /// Memory grain storage and reminders, <paramref name="time"/> for the grains (Orleans' own maintenance loops stay
+    /// on real time), one <paramref name="projection"/> shared by all silos of the cluster, and the real ticket policy.
+    /// </summary>
+    public static void Configure(ISiloBuilder silo, TimeProvider time, ITicketProjectionStore projection)
+    {
+        silo.AddMemoryGrainStorage(GrainStorage.Default);
+        silo.UseInMemoryReminderService();
+        silo.Services.AddSingleton(time);
+        silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        silo.Services.AddSingleton(projection);
+        silo.Services.AddSingleton<ITicketPolicy>(new CatalogueTicketPolicy(Policy));
+    }
+}
