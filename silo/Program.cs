@@ -3,6 +3,7 @@ using GuoduActors.Dashboard;
 using GuoduActors.Silo.Api;
 using GuoduActors.Silo.Auth;
 using GuoduActors.Silo.Hosting;
+using GuoduActors.Silo.Open311;
 using GuoduActors.Silo.Roster;
 
 try
@@ -15,6 +16,7 @@ try
     builder.AddGuoduSilo();
     builder.AddGuoduRoster();
     builder.AddGuoduSla();
+    builder.AddGuoduOpen311();
     builder.AddGuoduAuth();
     builder.Services.AddGuoduApi();
     builder.AddGuoduDashboard();
@@ -26,6 +28,7 @@ try
     app.UseGuoduDashboard();
     app.MapGuoduHealth();
     app.MapGuoduApi();
+    app.MapGuoduOpen311();
     app.MapGuoduAccount();
     app.MapOrleansDashboard(routePrefix: "/orleans");
     app.MapGuoduDashboard();
