@@ -26,12 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
-        builder.Options.ConfigureFileLogging = false;
-        var (time, projection) = (Time, Projection);
-        builder.ConfigureSilo((_, silo) => TestSilos.Configure(silo, time, projection));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await TestSilos.DeployTwoSilosAsync(Time, Projection);
         await SubDistrict.ApplyRosterAsync(Roster);
     }
 

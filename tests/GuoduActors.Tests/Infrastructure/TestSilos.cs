@@ -26,4 +26,15 @@ public static class TestSilos
         silo.Services.AddSingleton(projection);
         silo.Services.AddSingleton<ITicketPolicy>(new CatalogueTicketPolicy(Policy));
     }
+
+    /// <summary>A two-silo in-process cluster set up by <see cref="Configure"/>, deployed and ready.</summary>
+    public static async Task<InProcessTestCluster> DeployTwoSilosAsync(TimeProvider time, ITicketProjectionStore projection)
+    {
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => Configure(silo, time, projection));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
 }

@@ -28,12 +28,7 @@ public sealed class WeeklyReportsClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
-        builder.Options.ConfigureFileLogging = false;
-        var (time, projection) = (Time, Projection);
-        builder.ConfigureSilo((_, silo) => TestSilos.Configure(silo, time, projection));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await TestSilos.DeployTwoSilosAsync(Time, Projection);
     }
 
     public async Task DisposeAsync()
