@@ -37,6 +37,9 @@ public static class DashboardHosting
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOverviewSource, OrleansOverviewSource>();
+        services.TryAddSingleton<ILiveUpdates, OrleansLiveUpdates>();
+        // Runs the live subscription when the registered updates are the Orleans ones (a test may register others).
+        services.AddHostedService<LiveUpdatesRunner>();
         return builder;
     }
 

@@ -20,6 +20,22 @@ public interface ISubDistrictGrain : IGrainWithStringKey
     /// <summary>The roster with every station's live counters.</summary>
     Task<SubDistrictOverview> GetOverviewAsync();
 
+    /// <summary>
+    /// Pushes coalesced changes to <paramref name="observer"/> until it unsubscribes or fails to renew: observers
+    /// must subscribe again at least every <c>LiveSubscription.Renewal</c>.
+    /// </summary>
+    Task SubscribeAsync(ILiveObserver observer);
+
+    Task UnsubscribeAsync(ILiveObserver observer);
+
+    /// <summary>The most recent ticket events, newest last, so a new or reconnected dashboard can catch up.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<LiveEvent>> GetRecentEventsAsync(int max);
+
+    /// <summary>A station reports a ticket change for the live feed.</summary>
+    [OneWay]
+    Task PublishEventAsync(LiveEvent liveEvent);
+
     /// <summary>A station reports its latest counters (absolute values, so a repeated report is harmless).</summary>
     [OneWay]
     Task ReportCountersAsync(StationCounters counters);

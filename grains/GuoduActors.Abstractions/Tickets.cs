@@ -108,6 +108,8 @@ public sealed record class TicketRow
     [Id(18)] public bool FirstResponseLate { get; init; }
     /// <summary>The resolution came after its deadline (or the deadline was escalated unmet).</summary>
     [Id(19)] public bool ResolutionLate { get; init; }
+    /// <summary>The latest timeline action, e.g. <c>classify:gas-appliance</c> or <c>escalate:fenglin</c>.</summary>
+    [Id(20)] public string LastAction { get; init; } = "";
 
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
 
@@ -129,6 +131,7 @@ public sealed record class TicketRow
         DeadlineVersion = t.DeadlineVersion, TeamId = t.TeamId, Description = t.Description, EscalationCount = t.EscalationCount,
         UpdatedAt = t.UpdatedAt, ResolvedAt = t.ResolvedAt, Rating = t.Rating, FirstRespondedAt = t.FirstRespondedAt,
         ClosedAt = t.ClosedAt, FirstResponseLate = t.FirstResponseLate, ResolutionLate = t.ResolutionLate,
+        LastAction = t.Timeline.Count > 0 ? t.Timeline[^1].Action : "",
     };
 }
 

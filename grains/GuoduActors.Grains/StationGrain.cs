@@ -109,6 +109,7 @@ public sealed partial class StationGrain(
             Index(row);
         if (countIt)
             await WriteStateAsync(s => Count(s, row, effect));
+        PublishEvent(row);
         await EnsureSweepingAsync();
         ReportCounters();
     }
@@ -338,6 +339,13 @@ public sealed partial class StationGrain(
             EscalatedTotal: state.State.EscalatedTotal,
             ResolvedTotal: state.State.ResolvedTotal,
             OpenByCategory: byCategory);
+    }
+
+    private void PublishEvent(TicketRow row)
+    {
+        if (state.State.SubDistrictId.Length > 0)
+            _ = GrainFactory.GetGrain<ISubDistrictGrain>(state.State.SubDistrictId).PublishEventAsync(new LiveEvent(
+                row.UpdatedAt, row.TicketId, row.LastAction, row.Status, row.OwnerId, row.StationId, row.CategoryCode, row.Description));
     }
 
     private void ReportCounters()

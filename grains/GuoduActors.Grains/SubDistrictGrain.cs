@@ -66,6 +66,7 @@ public sealed partial class SubDistrictGrain(
                 counters = await GrainFactory.GetGrain<IStationGrain>(counters.StationId).GetCountersAsync();
         }
         _counters[counters.StationId] = counters;
+        MarkCountersChanged();
     }
 
     /// <summary>

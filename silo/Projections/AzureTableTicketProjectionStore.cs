@@ -84,6 +84,7 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) :
         ["ClosedAt"] = r.ClosedAt?.UtcDateTime,
         ["FirstResponseLate"] = r.FirstResponseLate,
         ["ResolutionLate"] = r.ResolutionLate,
+        ["LastAction"] = r.LastAction,
     };
 
     internal static TicketRow FromEntity(TableEntity e) => new()
@@ -108,5 +109,6 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) :
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
         FirstResponseLate = e.GetBoolean("FirstResponseLate") ?? false,
         ResolutionLate = e.GetBoolean("ResolutionLate") ?? false,
+        LastAction = e.GetString("LastAction") ?? "",
     };
 }

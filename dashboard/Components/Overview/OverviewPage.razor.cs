@@ -8,7 +8,8 @@ namespace GuoduActors.Dashboard.Components.Overview;
 
 /// <summary>
 /// The leaders' overview at <c>/</c>: the sub-district, its stations as a hierarchy with live counters, and its
-/// volunteer teams. Polls the one overview call every <see cref="RefreshInterval"/>; a push feed replaces this later.
+/// volunteer teams. Refreshes the one overview call when the grains push a change (at most a few times a second)
+/// and, as a safety net for a lost push, every <see cref="RefreshInterval"/>.
 /// </summary>
 public sealed partial class OverviewPage : ComponentBase, IDisposable
 {
@@ -20,6 +21,7 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
     private OverviewFailure? _failure;
 
     [Inject] private IOverviewSource Source { get; set; } = null!;
+    [Inject] private ILiveUpdates Live { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
     [Inject] private ILogger<OverviewPage> Logger { get; set; } = null!;
@@ -38,13 +40,25 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
         {
             _timer = new PeriodicTimer(RefreshInterval, Time);
             _ = RefreshOnEveryTickAsync(_timer);
+            Live.Changed += OnLiveChange;
         }
     }
 
     public void Dispose()
     {
         _disposed = true;
+        Live.Changed -= OnLiveChange;
         _timer?.Dispose();
+    }
+
+    private void OnLiveChange(LiveBatch batch)
+    {
+        if (batch.CountersChanged && !_disposed)
+            _ = InvokeAsync(async () =>
+            {
+                await RefreshAsync();
+                StateHasChanged();
+            });
     }
 
     private async Task RefreshOnEveryTickAsync(PeriodicTimer timer)

@@ -26,6 +26,7 @@ public sealed class CultureSwitchTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<IOverviewSource>(new FakeOverviewSource());
+        builder.Services.AddSingleton<ILiveUpdates>(new FakeLiveUpdates());
         builder.AddGuoduDashboard();
         _app = builder.Build();
         _app.UseGuoduDashboard();

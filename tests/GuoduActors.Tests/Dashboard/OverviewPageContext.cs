@@ -14,6 +14,8 @@ public abstract class OverviewPageContext : BunitContext
 
     internal FakeTimeProvider Time { get; } = new(SampleOverview.AsOf);
 
+    internal FakeLiveUpdates Live { get; } = new();
+
     protected OverviewPageContext()
     {
         // Radzen's components call into their JavaScript; these tests read the markup, not the browser.
@@ -23,6 +25,7 @@ public abstract class OverviewPageContext : BunitContext
         Services.AddLogging();
         Services.AddSingleton<IOverviewSource>(Source);
         Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton<ILiveUpdates>(Live);
     }
 
     internal IRenderedComponent<OverviewPage> RenderOverview() => Render<OverviewPage>();

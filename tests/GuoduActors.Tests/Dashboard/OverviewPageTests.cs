@@ -146,6 +146,31 @@ public sealed class OverviewPageTests : OverviewPageContext
     }
 
     [Fact]
+    public void APushFromTheGrainsRefreshesTheCountsAtOnceWithoutWaitingForTheNextTick()
+    {
+        Source.Returns(SampleOverview.With(bolangfengOpen: 1));
+        var page = RenderOverview();
+        page.WaitForAssertion(() => Assert.Equal(1, Live.Subscribers));
+
+        Source.Returns(SampleOverview.With(bolangfengOpen: 3, asOf: SampleOverview.AsOf.AddMilliseconds(300)));
+        Live.Push(new LiveBatch([], CountersChanged: true, SampleOverview.AsOf.AddMilliseconds(300)));
+
+        page.WaitForAssertion(() => Assert.Equal("3", StatValue(page, "open")));
+    }
+
+    [Fact]
+    public void ADisposedPageNoLongerFollowsThePushes()
+    {
+        Source.Returns(SampleOverview.With(bolangfengOpen: 1));
+        var page = RenderOverview();
+        page.WaitForAssertion(() => Assert.Equal(1, Live.Subscribers));
+
+        page.Instance.Dispose();
+
+        Assert.Equal(0, Live.Subscribers);
+    }
+
+    [Fact]
     public void ARefreshKeepsTheCommunitiesTheReaderExpandedOpen()
     {
         Source.Returns(SampleOverview.With());
