@@ -23,7 +23,7 @@ internal static class Problems
 
     /// <summary>Runs a grain call for a signed-in actor, answering 401 without one and a refusal as its problem.</summary>
     public static Task<IResult> AsActor(HttpContext http, string what, Func<Actor, Task<IResult>> call) =>
-        Auth.ActorClaims.ToActor(http.User) is { } actor ? Guard(() => call(actor)) : Task.FromResult(SignInRequired(what));
+        http.User.ToActor() is { } actor ? Guard(() => call(actor)) : Task.FromResult(SignInRequired(what));
 
     /// <summary>Runs a grain call, answering a refusal as its problem response.</summary>
     public static async Task<IResult> Guard(Func<Task<IResult>> call)

@@ -1,5 +1,4 @@
 using GuoduActors.Grains;
-using GuoduActors.Silo.Auth;
 
 namespace GuoduActors.Silo.Api;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using GuoduActors.Grains;
-using GuoduActors.Silo.Auth;
 
 namespace GuoduActors.Silo.Api;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using GuoduActors.Grains;
-using GuoduActors.Silo.Auth;
 
 namespace GuoduActors.Silo.Api;
 

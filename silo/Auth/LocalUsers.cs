@@ -9,8 +9,6 @@ namespace GuoduActors.Silo.Auth;
 /// </summary>
 public sealed class LocalUsers
 {
-    public const string StationClaim = "guodu:station";
-    public const string TeamClaim = "guodu:team";
     private readonly Dictionary<string, LocalUser> _users;
     private readonly PasswordHasher<LocalUser> _hasher = new();
     private readonly GuoduActors.Roster _roster;
@@ -56,9 +54,9 @@ public sealed class LocalUsers
             new(ClaimTypes.GivenName, user.DisplayName ?? user.UserName),
             new(ClaimTypes.Role, user.Role.ToString()),
         };
-        claims.AddRange(ExpandStations(user.Stations).Select(s => new Claim(StationClaim, s)));
+        claims.AddRange(ExpandStations(user.Stations).Select(s => new Claim(ActorClaims.StationClaim, s)));
         if (user.Team is { } team)
-            claims.Add(new Claim(TeamClaim, team));
+            claims.Add(new Claim(ActorClaims.TeamClaim, team));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
@@ -67,17 +65,4 @@ public sealed class LocalUsers
 
     private static readonly LocalUser DummyUser = new() { UserName = "nobody" };
     private static readonly string DummyHash = new PasswordHasher<LocalUser>().HashPassword(DummyUser, Guid.NewGuid().ToString());
-}
-
-public static class ActorClaims
-{
-    /// <summary>The domain actor for a signed-in user; residents and anonymous callers get <c>null</c>.</summary>
-    public static Actor? ToActor(this ClaimsPrincipal principal)
-    {
-        if (principal.Identity is not { IsAuthenticated: true, Name: { } name } || !Enum.TryParse<ActorRole>(principal.FindFirstValue(ClaimTypes.Role), out var role))
-            return null;
-        return new Actor(name, role,
-            principal.FindAll(LocalUsers.StationClaim).Select(c => c.Value).ToList(),
-            principal.FindFirstValue(LocalUsers.TeamClaim), null);
-    }
 }

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-
-namespace GuoduActors.Grains;
+namespace GuoduActors;
 
 /// <summary>
 /// The ticket query projection: one row per ticket under its current owner, kept by the owning station. Lists,
@@ -48,30 +46,4 @@ public sealed record TicketFilter
         && (RegisteredFrom is null || r.RegisteredAt >= RegisteredFrom)
         && (RegisteredTo is null || r.RegisteredAt < RegisteredTo)
         && (UpdatedSince is null || r.UpdatedAt >= UpdatedSince);
-}
-
-/// <summary>The projection in process memory, for tests and the single-silo memory mode. One instance serves every silo of an in-process cluster.</summary>
-public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
-{
-    private readonly ConcurrentDictionary<(string Owner, string Ticket), TicketRow> _rows = new();
-
-    public IEnumerable<TicketRow> All => _rows.Values;
-
-    public Task UpsertAsync(TicketRow row)
-    {
-        _rows[(row.OwnerId, row.TicketId)] = row;
-        return Task.CompletedTask;
-    }
-
-    public Task DeleteAsync(string ownerId, string ticketId)
-    {
-        _rows.TryRemove((ownerId, ticketId), out _);
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) =>
-        Task.FromResult<IReadOnlyList<TicketRow>>(_rows.Values.Where(r => r.OwnerId == ownerId && r.IsOpen).ToList());
-
-    public IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
-        _rows.Values.Where(filter.Matches).ToList().ToAsyncEnumerable();
 }
