@@ -24,6 +24,9 @@ public static class DashboardHosting
 
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // The circuit sees the same cookie principal as the HTTP pipeline (signed in at /account/signin).
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentActor>();
         services.AddRadzenComponents();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
