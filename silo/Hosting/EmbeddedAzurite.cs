@@ -23,7 +23,8 @@ public sealed class AzuriteOptions
     /// <summary>The folder holding the committed <c>package.json</c> that pins Azurite; found by walking up when unset.</summary>
     public string? NodeProjectPath { get; set; }
 
-    [Range(1, 600)] public int StartTimeoutSeconds { get; set; } = 60;
+    /// <summary>Generous: on a loaded two-core machine Azurite's first start can take a minute or more.</summary>
+    [Range(1, 600)] public int StartTimeoutSeconds { get; set; } = 180;
 
     /// <summary>The connection string of the well-known Azurite development account on these ports.</summary>
     public string ConnectionString =>
@@ -249,19 +250,31 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     private static string Tail(string text) => text.Length <= 400 ? text.Trim() : text[^400..].Trim();
 }
 
-/// <summary>Keeps the embedded Azurite running for the host's lifetime; registered before Orleans so it starts first and stops last.</summary>
-internal sealed class EmbeddedAzuriteService(AzuriteOptions options, ILogger<EmbeddedAzuriteService> logger) : IHostedService
+/// <summary>
+/// Keeps the embedded Azurite running for the host's lifetime. It starts in the host's <em>starting</em> phase and is
+/// registered before Orleans, whose silo also starts in that phase: storage must answer before the silo joins its
+/// cluster through it. It stops last, after the silo has written its final state.
+/// </summary>
+internal sealed class EmbeddedAzuriteService(AzuriteOptions options, ILogger<EmbeddedAzuriteService> logger) : IHostedLifecycleService
 {
     private EmbeddedAzurite? _azurite;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         _azurite = await EmbeddedAzurite.StartAsync(options, cancellationToken);
         logger.LogInformation("Embedded Azurite is answering on 127.0.0.1:{Blob}/{Queue}/{Table}, data in {Data}",
             options.BlobPort, options.QueuePort, options.TablePort, options.InMemory ? "memory" : Path.GetFullPath(options.DataPath));
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         if (_azurite is not null)
             await _azurite.DisposeAsync();
