@@ -320,8 +320,9 @@ public sealed partial class StationGrain(
         }
         catch
         {
-            // The in-memory state may now be ahead of storage: reload so this activation never serves what was not stored.
-            await state.ReadStateAsync();
+            // The in-memory state is now ahead of storage (and storage may not answer a re-read either): let this
+            // activation go, so the next call starts from what was stored.
+            DeactivateOnIdle();
             throw;
         }
         finally

@@ -24,7 +24,17 @@ public sealed class TicketIntakeGrain(
         var number = await GrainFactory.GetGrain<ITicketNumberGrain>(day).NextAsync();
         state.State.TicketId = TicketIds.Format(day, number);
         state.State.Fingerprint = fingerprint;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored, not reserved: a retry reserves again rather than trusting an id only this activation knew.
+            state.State.TicketId = null;
+            state.State.Fingerprint = "";
+            throw;
+        }
         return state.State.TicketId;
     }
 }

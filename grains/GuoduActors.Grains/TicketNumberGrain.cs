@@ -20,10 +20,20 @@ public sealed class TicketNumberGrain(
     {
         if (_next >= _limit)
         {
-            _next = state.State.NextBlockStart;
-            _limit = _next + BlockSize;
-            state.State.NextBlockStart = _limit;
-            await state.WriteStateAsync();
+            // Use a block only once its reservation is stored: a block handed out from memory after a failed write
+            // could be handed out again after a restart, giving two tickets the same id.
+            var start = state.State.NextBlockStart;
+            state.State.NextBlockStart = start + BlockSize;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.NextBlockStart = start;
+                throw;
+            }
+            (_next, _limit) = (start, start + BlockSize);
         }
         return _next++;
     }

@@ -30,7 +30,7 @@ public sealed class VolunteerTeamGrain(
         if (team.SameAs(state.State.Info))
             return;
         state.State.Info = team;
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public Task<TeamInfo?> GetInfoAsync() => Task.FromResult(state.State.Info);
@@ -49,7 +49,7 @@ public sealed class VolunteerTeamGrain(
             throw DomainRefusalException.Invalid("Each duty slot must end after it starts and name only members of the team.");
         state.State.Members = [.. members];
         state.State.Duty = [.. duty];
-        await state.WriteStateAsync();
+        await SaveAsync();
         return View();
     }
 
@@ -63,7 +63,7 @@ public sealed class VolunteerTeamGrain(
         if (Load() >= info.Capacity)
             throw DomainRefusalException.Conflict($"Team '{TeamId}' is at capacity ({info.Capacity} concurrent jobs).");
         state.State.Jobs.Add(new TeamJob(ticketId, JobStatus.Offered, routingStationId, categoryCode, time.GetUtcNow(), null, null, 0, [], null));
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task<TeamView> AcceptJobAsync(Actor actor, string ticketId, IReadOnlyList<string> memberIds)
@@ -120,7 +120,21 @@ public sealed class VolunteerTeamGrain(
         var finished = jobs.Where(j => j.Status is not (JobStatus.Offered or JobStatus.Active)).ToList();
         foreach (var old in finished.OrderByDescending(j => j.FinishedAt).Skip(FinishedJobsKept))
             jobs.Remove(old);
-        await state.WriteStateAsync();
+        await SaveAsync();
+    }
+
+    /// <summary>Writes the state; after a failed write the activation goes, so no change that was not stored is ever served.</summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private int Load() => state.State.Jobs.Count(j => j.Status is JobStatus.Offered or JobStatus.Active);

@@ -8,6 +8,7 @@ public static class ApiHosting
     public static IServiceCollection AddGuoduApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageUnavailableHandler>();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;

@@ -122,12 +122,16 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         {
             await WaitUntilAnsweringAsync(azurite, TimeSpan.FromSeconds(options.StartTimeoutSeconds), cancellationToken);
         }
-        catch
+        catch (Exception e)
         {
+            var exitCode = process.HasExited ? process.ExitCode : (int?)null;
             await azurite.DisposeAsync();
             string stderr;
             lock (errors) stderr = errors.ToString();
-            throw new StartupException($"Azurite did not answer on 127.0.0.1:{options.TablePort} within {options.StartTimeoutSeconds} s{(stderr.Length > 0 ? ": " + Tail(stderr) : ".")}");
+            var why = e is OperationCanceledException
+                ? $"did not answer on 127.0.0.1:{options.TablePort} within {options.StartTimeoutSeconds} s"
+                : exitCode is { } code ? $"exited with code {code} during start" : $"failed during start ({e.Message})";
+            throw new StartupException($"Azurite {why}{(stderr.Length > 0 ? ": " + Tail(stderr) : ".")}", e);
         }
         return azurite;
     }
@@ -136,8 +140,20 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            // SIGTERM first: Azurite saves its database on the way out. A kill would lose whatever it had not yet
+            // flushed (it saves every few seconds), so the kill is only for an Azurite that does not stop in time.
+            if (OperatingSystem.IsWindows() || Terminate(_process.Id) != 0)
+                _process.Kill(entireProcessTree: true);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
         _process.Dispose();
         if (_pidFile is not null)
@@ -148,7 +164,8 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var client = new TableServiceClient(azurite.ConnectionString);
+        // One attempt per probe: this loop is the retry policy, and the client's own retries would end it early.
+        var client = new TableServiceClient(azurite.ConnectionString, new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } });
         while (true)
         {
             if (azurite._process.HasExited)
@@ -158,7 +175,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                 await client.GetPropertiesAsync(deadline.Token);
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or SocketException && !deadline.IsCancellationRequested)
+            catch (Exception e) when (!deadline.IsCancellationRequested && e is Azure.RequestFailedException or HttpRequestException or SocketException or AggregateException or TaskCanceledException)
             {
                 // Not listening yet: the process was started a moment ago.
                 await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
@@ -246,6 +263,13 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
             return false;
         }
     }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    private static int Terminate(int pid) => SendSignal(pid, SigTerm);
 
     private static string Tail(string text) => text.Length <= 400 ? text.Trim() : text[^400..].Trim();
 }

@@ -32,7 +32,11 @@ public static class OrleansHosting
             builder.Services.AddHostedService<EmbeddedAzuriteService>();
             connectionString = azurite.ConnectionString;
         }
-        var tables = new TableServiceClient(connectionString);
+        // Fail fast when storage is down: a request should be refused (503) in seconds, not hang in retries.
+        var tables = new TableServiceClient(connectionString, new TableClientOptions
+        {
+            Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), NetworkTimeout = TimeSpan.FromSeconds(5) },
+        });
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton<AzureTableTicketProjectionStore>();
         builder.Services.AddSingleton<ITicketProjectionStore>(sp => sp.GetRequiredService<AzureTableTicketProjectionStore>());

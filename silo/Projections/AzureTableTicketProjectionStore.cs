@@ -17,7 +17,17 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) :
     public async Task UpsertAsync(TicketRow row)
     {
         await _created.Value;
-        await _table.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace);
+        try
+        {
+            await _table.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == "TableNotFound")
+        {
+            // Storage lost the table (an emulator restarted without its data, an operator's clean-up): recreate it
+            // rather than failing every write until the next restart.
+            await _table.CreateIfNotExistsAsync();
+            await _table.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace);
+        }
     }
 
     public async Task DeleteAsync(string ownerId, string ticketId)

@@ -12,18 +12,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _azurite = await StartPrivateAsync();
+
+    /// <summary>An Azurite of a test's own on free ports, for a test that stops it: in memory, or on disk under <paramref name="dataPath"/>.</summary>
+    public static Task<EmbeddedAzurite> StartPrivateAsync(string? dataPath = null) => EmbeddedAzurite.StartAsync(new AzuriteOptions
     {
-        var options = new AzuriteOptions
-        {
-            InMemory = true,
-            BlobPort = FreePorts.Next(),
-            QueuePort = FreePorts.Next(),
-            TablePort = FreePorts.Next(),
-            NodeProjectPath = Repo.Root,
-        };
-        _azurite = await EmbeddedAzurite.StartAsync(options);
-    }
+        InMemory = dataPath is null,
+        DataPath = dataPath ?? "unused",
+        BlobPort = FreePorts.Next(),
+        QueuePort = FreePorts.Next(),
+        TablePort = FreePorts.Next(),
+        NodeProjectPath = Repo.Root,
+    });
 
     public async Task DisposeAsync()
     {
