@@ -121,12 +121,12 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         {
             await WaitUntilAnsweringAsync(azurite, TimeSpan.FromSeconds(options.StartTimeoutSeconds), cancellationToken);
         }
-        catch
+        catch (Exception e)
         {
             await azurite.DisposeAsync();
             string stderr;
             lock (errors) stderr = errors.ToString();
-            throw new StartupException($"Azurite did not answer on 127.0.0.1:{options.TablePort} within {options.StartTimeoutSeconds} s{(stderr.Length > 0 ? ": " + Tail(stderr) : ".")}");
+            throw new StartupException($"Azurite did not answer on 127.0.0.1:{options.TablePort} within {options.StartTimeoutSeconds} s ({e.GetBaseException().Message}){(stderr.Length > 0 ? ": " + Tail(stderr) : ".")}");
         }
         return azurite;
     }
@@ -147,7 +147,9 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var client = new TableServiceClient(azurite.ConnectionString);
+        // No retries inside the client: its backoff would wait seconds between tries, and after its last try it throws an
+        // AggregateException, which would end the wait long before the deadline on a slow machine.
+        var client = new TableServiceClient(azurite.ConnectionString, new TableClientOptions { Retry = { MaxRetries = 0 } });
         while (true)
         {
             if (azurite._process.HasExited)
@@ -157,7 +159,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                 await client.GetPropertiesAsync(deadline.Token);
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or SocketException && !deadline.IsCancellationRequested)
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or SocketException or AggregateException && !deadline.IsCancellationRequested)
             {
                 // Not listening yet: the process was started a moment ago.
                 await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
