@@ -1,0 +1,48 @@
+using System.Text.Json;
+using GuoduActors.Tests.Browser.Pages;
+
+namespace GuoduActors.Tests.Browser;
+
+/// <summary>
+/// Cookie sign-in as the dashboard does it (<c>POST /account/signin</c>, the form its sign-in page will post), then the
+/// pages as that user. There is no sign-in page yet: the form is posted through the browser context's request API, which
+/// shares the context's cookies.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SignInBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task LeaderSignedInWithTheCookieUsesTheOverviewAsLeader()
+    {
+        await using var session = await fixture.OpenSessionAsync(output);
+        await session.SignInAsync("leader", "Guodu2026");
+        var overview = new OverviewPage(session);
+        await overview.GotoAsync();
+
+        // The browser itself carries the cookie: a request made by the page's own script is the leader's.
+        var me = await session.Page.EvaluateAsync<JsonElement>("() => fetch('/api/me').then(r => r.json())");
+        Assert.Equal("Leader", me.GetProperty("role").GetString());
+        var cookie = Assert.Single(await session.Context.CookiesAsync(), c => c.Name == "guodu.auth");
+        Assert.True(cookie.HttpOnly, "The sign-in cookie must not be readable by scripts.");
+        Assert.Equal(33, await overview.StatAsync("community-stations"));
+        session.AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task WrongPasswordLeavesTheBrowserSignedOut()
+    {
+        await using var session = await fixture.OpenSessionAsync(output);
+        var form = session.Context.APIRequest.CreateFormData();
+        form.Set("userName", "leader");
+        form.Set("password", "not-the-password");
+        form.Set("returnUrl", "/");
+
+        var response = await session.Context.APIRequest.PostAsync("/account/signin", new() { Form = form, MaxRedirects = 0 });
+
+        Assert.Equal(302, response.Status);
+        Assert.StartsWith("/signin?failed=1", response.Headers["location"]);
+        Assert.DoesNotContain(await session.Context.CookiesAsync(), c => c.Name == "guodu.auth");
+        var me = await session.Context.APIRequest.GetAsync("/api/me");
+        Assert.Equal(401, me.Status);
+    }
+}
