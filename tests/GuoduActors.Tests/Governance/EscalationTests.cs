@@ -13,7 +13,7 @@ namespace GuoduActors.Tests.Governance;
 /// whatever is left: a test sees the state one sweep produces, and counts the escalations every sweep together made.
 /// </remarks>
 [Collection(TimeTravelCollection.Name)]
-public sealed class EscalationTests(TimeTravelClusterFixture fixture)
+public sealed class EscalationTests(TimeTravelClusterFixture fixture, ITestOutputHelper output)
 {
     private const string Office = "guodu";
 
@@ -198,14 +198,68 @@ public sealed class EscalationTests(TimeTravelClusterFixture fixture)
 
         fixture.Time.SetUtcNow(registered.FirstResponseDue!.Value.AddMinutes(1));
 
-        // The timer fires as the clock passes it; the station's minute reminder runs on real time, so a short wait
-        // leaves it little chance to be the one that escalated.
-        await WaitForAssertionAsync(async () =>
+        // The timer fires as the clock passes it, so this takes milliseconds; the bound is generous for a loaded machine
+        // (the station's minute reminder, on real time, would do it too, but later).
+        var took = await WaitForAssertionAsync(async () =>
         {
             var now = await ticket.GetAsync();
             Assert.Equal((community, 1), (now!.OwnerStationId, now.EscalationCount));
-        }, TimeSpan.FromSeconds(3));
+        }, TimeSpan.FromSeconds(20));
+        output.WriteLine($"Escalated by the station's timer {took.TotalMilliseconds:0} ms after the clock passed the deadline.");
         Assert.Equal(1, (await Client.CountersAsync(compound)).EscalatedTotal);
+    }
+
+    [Fact]
+    public async Task ReclassifyingAReopenedMatterKeepsTheResolutionTimeTheReopeningGaveIt()
+    {
+        const string compound = "compound-13", community = "community-08";
+        var staff = People.StaffOf(fixture.Roster, compound);
+        var resident = Actor.Resident("13991110006");
+        var registered = await RegisterAsync(compound, "plumbing-drains", "暖气片接口漏水 — the radiator joint leaks");
+        var ticket = Client.GetGrain<ITicketGrain>(registered.Id);
+        await TakeUpAsync(ticket, staff, compound, null);
+        await ticket.ResolveAsync(staff, "拧紧了接口");
+
+        // Five days on, past the matter's original 3-day target, the resident disputes it.
+        fixture.Time.Advance(TimeSpan.FromDays(5));
+        var reopenedAt = fixture.Time.GetUtcNow();
+        var reopened = await ticket.ReopenAsync(resident, "还在漏");
+        var reclassified = await ticket.ClassifyAsync(staff, "heating", "其实是暖气片本身的问题");
+        await Station(compound).SweepAsync();
+
+        var target = ShippedCatalogue.ClassOf("heating").Resolution;
+        Assert.Equal(ShippedCatalogue.ClassOf("plumbing-drains"), ShippedCatalogue.ClassOf("heating"));
+        Assert.Equal((DateTimeOffset?)(reopenedAt + target), reopened.ResolutionDue);
+        Assert.Equal((DateTimeOffset?)(reopenedAt + target), reclassified.ResolutionDue);
+        var now = await ticket.GetAsync();
+        Assert.Equal((compound, 0, Classified), (now!.OwnerStationId, now.EscalationCount, now.Status));
+        Assert.False(await Client.QueueHoldsAsync(community, registered.Id));
+    }
+
+    [Fact]
+    public async Task ReclassifyingAHandedBackMatterKeepsTheTimeItWaitedOnTheResident()
+    {
+        const string compound = "compound-14", community = "community-09";
+        var staff = People.StaffOf(fixture.Roster, compound);
+        var communityStaff = People.StaffOf(fixture.Roster, community);
+        var registered = await RegisterAsync(compound, "small-repairs", "衣柜门合页坏了 — a wardrobe door hinge is broken");
+        var ticket = Client.GetGrain<ITicketGrain>(registered.Id);
+        await TakeUpAsync(ticket, staff, compound, null);
+        await ticket.WaitOnResidentAsync(staff, "住户出国探亲");
+        var waited = TimeSpan.FromDays(10);
+        fixture.Time.Advance(waited);
+        var resumed = await ticket.ResumeAsync(staff, "住户回来了");
+        await ticket.HandBackAsync(staff, "需要社区协调专业师傅");
+
+        var reclassified = await ticket.ClassifyAsync(communityStaff, "doors-locks", null);
+        await Station(community).SweepAsync();
+
+        // Same class and clock: the deadline is the one the wait had moved, not one counted from registration alone.
+        Assert.Equal(ShippedCatalogue.ClassOf("small-repairs"), ShippedCatalogue.ClassOf("doors-locks"));
+        Assert.Equal((DateTimeOffset?)(registered.ResolutionDue!.Value + waited), resumed.ResolutionDue);
+        Assert.Equal(resumed.ResolutionDue, reclassified.ResolutionDue);
+        var now = await ticket.GetAsync();
+        Assert.Equal((community, 0), (now!.OwnerStationId, now.EscalationCount));
     }
 
     /// <summary>The station classifies the matter as registered, keeps it and starts: the first response.</summary>

@@ -135,6 +135,26 @@ public sealed class RefusalTests(ClusterFixture fixture)
         Assert.Equal((Assigned, "aishang-shuhua"), (assigned.Status, assigned.TeamId));
     }
 
+    [Fact]
+    public async Task AMatterOnOfferThatTheStationResolvesItselfGivesTheTeamItsPlaceBack()
+    {
+        var staff = Bolangfeng;
+        var team = Client.GetGrain<IVolunteerTeamGrain>("bolangfeng-safety");
+        var ticket = await RegisterAtBolangfengAsync("楼下烧烤摊太吵 — a barbecue stall downstairs is too loud");
+        await ticket.ClassifyAsync(staff, "noise", null);
+        var before = await team.GetAsync();
+
+        await ticket.AssignToTeamAsync(staff, "bolangfeng-safety", "请平安志愿队去劝导");
+        var onOffer = await team.GetAsync();
+        var resolved = await ticket.ResolveAsync(staff, "摊主已自行收摊，物业已登记");
+        var after = await team.GetAsync();
+
+        Assert.Equal(Resolved, resolved.Status);
+        Assert.Equal(before.Offered + 1, onOffer.Offered);
+        Assert.Equal((before.Offered, before.Active, before.Completed), (after.Offered, after.Active, after.Completed));
+        Assert.Equal(JobStatus.Released, after.Jobs.Last(j => j.TicketId == resolved.Id).Status);
+    }
+
     private async Task<ITicketGrain> RegisterAtBolangfengAsync(string description)
     {
         var created = await Client.GetGrain<IStationGrain>("bolangfeng").RegisterTicketAsync(
