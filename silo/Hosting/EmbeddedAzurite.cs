@@ -157,9 +157,10 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                 await client.GetPropertiesAsync(deadline.Token);
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or SocketException && !deadline.IsCancellationRequested)
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or SocketException or AggregateException && !deadline.IsCancellationRequested)
             {
-                // Not listening yet: the process was started a moment ago.
+                // Not listening yet: the process was started a moment ago. (The client retries a refused connection a
+                // few times, about 7 s, and then throws an AggregateException: a slow start must not end the wait.)
                 await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
             }
         }
