@@ -257,6 +257,6 @@ public interface IVolunteerTeamGrain : IGrainWithStringKey
     /// <summary>The team finished the job: the ticket is resolved and the hours served are credited.</summary>
     Task<TeamView> CompleteJobAsync(Actor actor, string ticketId, double hours, string note);
 
-    /// <summary>The ticket left the team (cancelled, escalated, handed on): its capacity is released.</summary>
+    /// <summary>The ticket left the team (cancelled, escalated, handed on, resolved without it): its capacity is released.</summary>
     Task ReleaseJobAsync(string ticketId, string reason);
 }

@@ -110,7 +110,7 @@ public sealed class TicketGrain(
                 next.PriorityClass = policy.PriorityOf(categoryCode);
                 if (next.FirstRespondedAt is null)
                     next.FirstResponseDue = policy.Due(SlaClock.FirstResponse, categoryCode, next.PriorityClass, next.RegisteredAt);
-                next.ResolutionDue = policy.Due(SlaClock.Resolution, categoryCode, next.PriorityClass, next.RegisteredAt);
+                next.ResolutionDue = RunningResolutionDue(next, categoryCode);
                 next.DeadlineVersion++;
             }
         }, detail: categoryCode);
@@ -177,6 +177,7 @@ public sealed class TicketGrain(
             next.DeadlineVersion++;
         });
 
+    // Resolved by anyone but the team (whose CompleteJobAsync records the job itself), an offered or active job is released.
     public Task<TicketSnapshot> ResolveAsync(Actor actor, string note) =>
         ApplyAsync(TicketCommand.Resolve, actor, RequireText(note, "note"), next =>
         {
@@ -185,7 +186,7 @@ public sealed class TicketGrain(
             next.FirstResponseDue = null;
             next.ResolutionDue = null;
             next.DeadlineVersion++;
-        }, effect: TicketCountEffect.Resolved);
+        }, effect: TicketCountEffect.Resolved, releaseTeam: true);
 
     public Task<TicketSnapshot> CloseAsync(Actor actor, int rating, string? comment)
     {
@@ -349,6 +350,28 @@ public sealed class TicketGrain(
                 logger.LogWarning(e, "Station {Station} could not forget ticket {Ticket}", previousOwner, TicketId);
             }
         }
+    }
+
+    /// <summary>
+    /// The resolution deadline of the running clock for <paramref name="categoryCode"/>: it started at the last reopening
+    /// (or at registration) and stood still while the ticket waited on the resident since then.
+    /// </summary>
+    private DateTimeOffset RunningResolutionDue(TicketState s, string categoryCode)
+    {
+        var start = s.Timeline.LastOrDefault(e => e.Action == Name(TicketCommand.Reopen))?.At ?? s.RegisteredAt;
+        var paused = TimeSpan.Zero;
+        DateTimeOffset? waitingSince = null;
+        foreach (var entry in s.Timeline.Where(e => e.At >= start))
+        {
+            if (entry.ToStatus == TicketStatus.WaitingOnResident)
+                waitingSince = entry.At;
+            else if (entry.FromStatus == TicketStatus.WaitingOnResident && waitingSince is { } since)
+            {
+                paused += policy.Remaining(categoryCode, since, entry.At);
+                waitingSince = null;
+            }
+        }
+        return policy.Resume(categoryCode, policy.Due(SlaClock.Resolution, categoryCode, s.PriorityClass, start), paused);
     }
 
     private void Authorize(TicketCommand command, Actor actor)

@@ -26,8 +26,8 @@ public sealed class TwoSiloTests(ClusterFixture fixture)
         var countersViaSecond = await GrainsOfSilo(1).CountersAsync("bolangfeng");
         var rosterViaSecond = await GrainsOfSilo(1).GetGrain<ISubDistrictGrain>("guodu").GetRosterAsync();
 
-        AssertSameTicket(created, viaFirst);
-        AssertSameTicket(created, viaSecond);
+        Tickets.AssertSame(created, viaFirst);
+        Tickets.AssertSame(created, viaSecond);
         Assert.Equal((countersViaFirst.Open, countersViaFirst.ReceivedTotal), (countersViaSecond.Open, countersViaSecond.ReceivedTotal));
         Assert.True(fixture.Roster.SameAs(rosterViaSecond));
     }
@@ -42,7 +42,7 @@ public sealed class TwoSiloTests(ClusterFixture fixture)
 
         await fixture.Cluster.MigrateAsync(ticket, to);
 
-        AssertSameTicket(created, await ticket.GetAsync());
+        Tickets.AssertSame(created, await ticket.GetAsync());
         Assert.Equal(to, HostOf(ticket));
     }
 
@@ -50,12 +50,5 @@ public sealed class TwoSiloTests(ClusterFixture fixture)
     {
         Assert.True(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out var context), "The grain is not active on any silo.");
         return context.Address.SiloAddress ?? throw new InvalidOperationException("The activation has no silo address.");
-    }
-
-    private static void AssertSameTicket(TicketSnapshot expected, TicketSnapshot? actual)
-    {
-        Assert.NotNull(actual);
-        Assert.Equal(expected with { Timeline = [] }, actual with { Timeline = [] });
-        Assert.Equal(expected.Timeline, actual.Timeline);
     }
 }

@@ -24,9 +24,12 @@ public sealed class GuoduApiFactory : WebApplicationFactory<Program>
     public static GuoduApiFactory InMemory(TimeProvider time) =>
         new(Settings("Memory", connectionString: "", $"api-{Guid.NewGuid():N}", $"api-{Guid.NewGuid():N}"), time);
 
-    /// <summary>Grain state, reminders and membership in Azure Tables at <paramref name="connectionString"/>.</summary>
-    public static GuoduApiFactory OnAzureStorage(string connectionString, string serviceId, string clusterId) =>
-        new(Settings("AzureStorage", connectionString, serviceId, clusterId), time: null);
+    /// <summary>
+    /// Grain state, reminders and membership in Azure Tables at <paramref name="connectionString"/>; the domain on
+    /// <paramref name="time"/> when given (reminders and Orleans' own loops stay on real time), else on the system clock.
+    /// </summary>
+    public static GuoduApiFactory OnAzureStorage(string connectionString, string serviceId, string clusterId, TimeProvider? time = null) =>
+        new(Settings("AzureStorage", connectionString, serviceId, clusterId), time);
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 

@@ -12,6 +12,14 @@ public static class Tickets
     public static async Task<StationCounters> CountersAsync(this IGrainFactory grains, string stationId) =>
         await grains.GetGrain<IStationGrain>(stationId).GetCountersAsync();
 
+    /// <summary>Asserts that <paramref name="actual"/> is <paramref name="expected"/> in every field and timeline line (a record compares lists by reference).</summary>
+    public static void AssertSame(TicketSnapshot expected, TicketSnapshot? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected with { Timeline = [] }, actual with { Timeline = [] });
+        Assert.Equal(expected.Timeline, actual.Timeline);
+    }
+
     /// <summary>What the leaders' overview shows for one station: (open, received).</summary>
     public static async Task<(int Open, long Received)> OverviewOfAsync(this IGrainFactory grains, string subDistrictId, string stationId)
     {

@@ -2,14 +2,6 @@ using GuoduActors.Grains;
 
 namespace GuoduActors.Tests.WeeklyReports;
 
-/// <summary>Instants written in China Standard Time, as the sub-district reads its clock.</summary>
-internal static class Cst
-{
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    public static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, Offset);
-}
-
 /// <summary>
 /// Hand-made projection rows that change the way <c>TicketGrain</c> changes them: responding or resolving after a
 /// deadline marks it late, an escalation moves the owner, marks the missed clock late and sets a new deadline.
