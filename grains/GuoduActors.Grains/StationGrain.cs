@@ -191,7 +191,7 @@ public sealed partial class StationGrain(
         RequireManagedBy(actor);
         if (state.State.Info!.Level != StationLevel.Compound)
             throw DomainRefusalException.Conflict("Standard service lists are published by level-2 (compound) stations.");
-        if (items.Count > 100 || items.Any(i => string.IsNullOrWhiteSpace(i.NameZh) || string.IsNullOrWhiteSpace(i.NameEn) || i.NameZh.Length > 100 || i.NameEn.Length > 100))
+        if (items.Count > 100 || items.Any(i => i is null || string.IsNullOrWhiteSpace(i.NameZh) || string.IsNullOrWhiteSpace(i.NameEn) || i.NameZh.Length > 100 || i.NameEn.Length > 100))
             throw DomainRefusalException.Invalid("A service list has at most 100 entries, each with Chinese and English names of at most 100 characters.");
         await WriteStateAsync(s => s.ServiceList = [.. items]);
         return state.State.ServiceList.ToList();
@@ -204,6 +204,8 @@ public sealed partial class StationGrain(
         RequireManagedBy(actor);
         if (state.State.Info!.Level != StationLevel.Community)
             throw DomainRefusalException.Conflict("Inspections are recorded by level-1 (community) stations.");
+        if (string.IsNullOrWhiteSpace(inspectedStationId))
+            throw DomainRefusalException.Invalid("An inspection names the level-2 station it inspected.");
         var inspected = GrainFactory.GetGrain<IStationGrain>(inspectedStationId);
         if (await inspected.GetInfoAsync() is not { } target || target.ParentId != StationId)
             throw DomainRefusalException.Invalid($"Station '{inspectedStationId}' is not a level-2 station of '{StationId}'.");
