@@ -47,6 +47,7 @@ public sealed partial class StationGrain(
     private readonly Dictionary<string, TicketRow> _open = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _stateWrite = new(1, 1);
     private bool _sweeping;
+    private bool _countersPending;
     private IGrainTimer? _timer;
 
     private string StationId => this.GetPrimaryKeyString();
@@ -128,8 +129,7 @@ public sealed partial class StationGrain(
         _sweeping = true;
         try
         {
-            var now = time.GetUtcNow();
-            var due = _deadlines.GetViewBetween(Deadline.Min, new Deadline(now, "\uffff", SlaClock.Resolution, int.MaxValue)).ToList();
+            var due = DueDeadlines();
             int escalated = 0, stale = 0;
             foreach (var deadline in due)
             {
@@ -166,8 +166,21 @@ public sealed partial class StationGrain(
         finally
         {
             _sweeping = false;
+            if (_countersPending)
+                ReportCounters();
         }
     }
+
+    public Task<SweepResult> CountDueAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var due = Escalates ? DueDeadlines().Count : 0;
+        return Task.FromResult(new SweepResult(due, 0, 0, clock.Elapsed));
+    }
+
+    /// <summary>The index's head up to now: what a sweep works through.</summary>
+    private List<Deadline> DueDeadlines() =>
+        _deadlines.GetViewBetween(Deadline.Min, new Deadline(time.GetUtcNow(), "\uffff", SlaClock.Resolution, int.MaxValue)).ToList();
 
     public Task<IReadOnlyList<TicketRow>> GetQueueAsync(int max) =>
         Task.FromResult<IReadOnlyList<TicketRow>>(_open.Values
@@ -344,6 +357,11 @@ public sealed partial class StationGrain(
 
     private void ReportCounters()
     {
+        // Counting walks every open ticket, and a sweep hears of each ticket it escalates leaving (ForgetAsync): at
+        // 100 000 open tickets, counting per escalation made a sweep of 1 000 take 90 s instead of 2. It reports once, at its end.
+        _countersPending = _sweeping;
+        if (_sweeping)
+            return;
         if (state.State.SubDistrictId.Length > 0)
             _ = GrainFactory.GetGrain<ISubDistrictGrain>(state.State.SubDistrictId).ReportCountersAsync(Counters());
     }
