@@ -102,6 +102,12 @@ public interface IStationGrain : IGrainWithStringKey
     /// <summary>Escalates every overdue deadline in the index, each exactly once. Runs on the station's reminder and timer.</summary>
     Task<SweepResult> SweepAsync();
 
+    /// <summary>
+    /// Diagnostics: finds the due deadlines exactly as <see cref="SweepAsync"/> does, but escalates nothing.
+    /// <see cref="SweepResult.Checked"/> is how many are due; <see cref="SweepResult.Elapsed"/> the time the grain spent finding them.
+    /// </summary>
+    Task<SweepResult> CountDueAsync();
+
     /// <summary>The open tickets this station owns, soonest deadline first.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<TicketRow>> GetQueueAsync(int max);

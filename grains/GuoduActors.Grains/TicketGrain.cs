@@ -119,6 +119,7 @@ public sealed class TicketGrain(
     public async Task<TicketSnapshot> AssignToStationAsync(Actor actor, string stationId, string? note)
     {
         RequireCreated();
+        RequireText(stationId, "station id");
         if (stationId != state.State.OwnerStationId)
         {
             var target = await GrainFactory.GetGrain<IStationGrain>(stationId).GetInfoAsync()
@@ -132,6 +133,7 @@ public sealed class TicketGrain(
     public async Task<TicketSnapshot> AssignToTeamAsync(Actor actor, string teamId, string? note)
     {
         RequireCreated();
+        RequireText(teamId, "team id");
         Authorize(TicketCommand.AssignToTeam, actor);
         TicketLifecycle.Next(TicketCommand.AssignToTeam, state.State.Status);
         var category = state.State.CategoryCode ?? policy.DefaultCategory;
@@ -283,8 +285,9 @@ public sealed class TicketGrain(
     {
         RequireCreated();
         var current = state.State;
-        var nextStatus = TicketLifecycle.Next(command, current.Status);
+        // Scope first: someone outside it learns nothing about the ticket, not even its status.
         Authorize(command, actor);
+        var nextStatus = TicketLifecycle.Next(command, current.Status);
         if (note is { Length: > TicketRules.MaxDescriptionLength })
             throw DomainRefusalException.Invalid($"A note must be at most {TicketRules.MaxDescriptionLength} characters.");
 

@@ -40,6 +40,9 @@ public sealed class VolunteerTeamGrain(
     public async Task<TeamView> UpdateMembersAsync(Actor actor, IReadOnlyList<TeamMember> members, IReadOnlyList<DutySlot> duty)
     {
         RequireLead(actor);
+        // JSON can carry nulls where the records promise none.
+        if (members.Any(m => m is null) || duty.Any(d => d?.MemberIds is null))
+            throw DomainRefusalException.Invalid("Members and duty slots must be objects, each duty slot with its member ids.");
         if (members.Count > 500 || members.Select(m => m.Id).Distinct(StringComparer.Ordinal).Count() != members.Count)
             throw DomainRefusalException.Invalid("Members need distinct ids (at most 500 members).");
         if (members.Any(m => string.IsNullOrWhiteSpace(m.Id) || string.IsNullOrWhiteSpace(m.Name) || m.Name.Length > 50))

@@ -20,6 +20,11 @@ public static class ApiHosting
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api");
+        // Ids in the path name grains, and Orleans refuses a blank grain key with an exception: answer 404 instead.
+        api.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.RouteValues.Values.Any(v => v is string id && string.IsNullOrWhiteSpace(id))
+                ? Problems.Problem(StatusCodes.Status404NotFound, "Not found", "A blank id names nothing.")
+                : await next(context));
         api.MapWeeklyReportEndpoints();
         api.MapStationEndpoints();
         api.MapTicketEndpoints();

@@ -1,7 +1,10 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace GuoduActors.Silo.Api;
 
@@ -15,6 +18,8 @@ internal static class JsonBody
     {
         if (!request.HasJsonContentType())
             return (null, Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."));
+        if (!IsReadableCharset(request.ContentType))
+            return (null, Problems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported charset", "Send the body as application/json in UTF-8."));
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxBytes;
         if (request.ContentLength > MaxBytes)
@@ -34,6 +39,22 @@ internal static class JsonBody
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge());
+        }
+    }
+
+    /// <summary>ReadFromJsonAsync throws (a 500) on a charset .NET cannot decode, such as an unknown name or the disabled UTF-7.</summary>
+    private static bool IsReadableCharset(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || StringSegment.IsNullOrEmpty(media.Charset))
+            return true;
+        try
+        {
+            Encoding.GetEncoding(media.Charset.ToString().Trim('"'));
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return false;
         }
     }
 

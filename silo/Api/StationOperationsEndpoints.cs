@@ -16,9 +16,15 @@ internal static class StationOperationsEndpoints
             TypedResults.Ok(await grains.GetGrain<ISubDistrictGrain>(site.SubDistrictId).GetOverviewAsync())))
             .WithName("Overview").WithSummary("Every station with its live counters, in one call.");
 
-        api.MapGet("/stations/{stationId}/queue", (string stationId, int? max, HttpContext http, IGrainFactory grains) =>
+        api.MapGet("/stations/{stationId}/queue", (string stationId, string? max, HttpContext http, IGrainFactory grains) =>
             Problems.AsActor(http, "see a station's queue", async _ =>
-                TypedResults.Ok(await grains.GetGrain<IStationGrain>(stationId).GetQueueAsync(max ?? 100))))
+            {
+                // Read by hand: a bound int? that does not parse throws (a 500 in Development) instead of answering 400.
+                var count = 100;
+                if (!string.IsNullOrEmpty(max) && !int.TryParse(max, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out count))
+                    return Problems.Validation(new Dictionary<string, string[]> { ["max"] = ["max must be a whole number."] });
+                return TypedResults.Ok(await grains.GetGrain<IStationGrain>(stationId).GetQueueAsync(count));
+            }))
             .WithName("StationQueue").WithSummary("The open tickets a station owns, soonest deadline first.");
 
         api.MapGet("/stations/{stationId}/counters", (string stationId, HttpContext http, IGrainFactory grains) =>

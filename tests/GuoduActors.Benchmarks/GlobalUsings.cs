@@ -1,0 +1,2 @@
+global using GuoduActors.Grains;
+global using Orleans;
