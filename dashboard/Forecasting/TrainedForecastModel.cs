@@ -29,13 +29,13 @@ public sealed class TrainedForecastModel
     private readonly MLContext _ml;
     private readonly IForecastCalendar _calendar;
 
-    internal TrainedForecastModel(MLContext ml, ITransformer transformer, DataViewSchema? inputSchema, ForecastModelInfo? info, IForecastCalendar calendar)
+    internal TrainedForecastModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, ForecastModelInfo info, IForecastCalendar calendar)
     {
         _ml = ml;
         _calendar = calendar;
         Transformer = transformer;
-        InputSchema = inputSchema!;
-        Info = info!;
+        InputSchema = inputSchema;
+        Info = info;
     }
 
     public ITransformer Transformer { get; }
@@ -103,7 +103,7 @@ public sealed class TrainedForecastModel
             for (var h = 1; h <= horizon; h++)
                 requests.Add((s, history.Days, h));
         }
-        var flat = Predict(frame, requests);
+        var flat = Score(_ml, Transformer, frame, requests);
         var points = new float[history.Count][];
         for (var s = 0; s < history.Count; s++)
             points[s] = flat[(s * horizon)..((s + 1) * horizon)];
@@ -111,7 +111,7 @@ public sealed class TrainedForecastModel
     }
 
     /// <summary>Scores a batch of (series, origin, horizon) requests in one transform and scales them back to counts.</summary>
-    internal float[] Predict(FeatureFrame frame, IReadOnlyList<(int Series, int Origin, int Horizon)> requests)
+    internal static float[] Score(MLContext ml, ITransformer transformer, FeatureFrame frame, IReadOnlyList<(int Series, int Origin, int Horizon)> requests)
     {
         var rows = new FeatureRow[requests.Count];
         var levels = new float[requests.Count];
@@ -123,7 +123,7 @@ public sealed class TrainedForecastModel
             rows[i] = row;
             levels[i] = frame.Level(s, origin);
         }
-        var scored = Transformer.Transform(_ml.Data.LoadFromEnumerable(rows));
+        var scored = transformer.Transform(ml.Data.LoadFromEnumerable(rows));
         var scores = scored.GetColumn<float>("Score").ToArray();
         var points = new float[scores.Length];
         for (var i = 0; i < scores.Length; i++)
