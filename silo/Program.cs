@@ -2,6 +2,7 @@ using Orleans.Dashboard;
 using GuoduActors.Dashboard;
 using GuoduActors.Silo.Api;
 using GuoduActors.Silo.Auth;
+using GuoduActors.Silo.Forecasting;
 using GuoduActors.Silo.Hosting;
 using GuoduActors.Silo.Open311;
 using GuoduActors.Silo.Roster;
@@ -10,6 +11,8 @@ try
 {
     if (args is ["hash-password", ..])
         return PasswordCommand.Run(args);
+    if (args is ["forecast", .. var forecastArgs])
+        return ForecastCommand.Run(forecastArgs, Console.Out, Console.Error);
 
     var builder = WebApplication.CreateBuilder(args);
 
