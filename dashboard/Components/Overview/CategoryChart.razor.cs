@@ -23,7 +23,7 @@ public sealed partial class CategoryChart : ComponentBase
 
     private IReadOnlyList<CategoryBar> Bars { get; set; } = [];
 
-    // A horizontal bar chart draws its first category at the bottom: reversed, the largest is on top.
+    // The bar chart draws its first category on top: the largest first.
     protected override void OnParametersSet()
     {
         var shown = Categories.Where(c => c.Open > 0).OrderByDescending(c => c.Open).ToList();
@@ -31,7 +31,6 @@ public sealed partial class CategoryChart : ComponentBase
         var rest = shown.Skip(CategoriesShown).ToList();
         if (rest.Count > 0)
             bars.Add(new CategoryBar(OtherCode, T["OtherCategories", rest.Count], rest.Sum(c => c.Open), rest.Sum(c => c.Overdue)));
-        bars.Reverse();
         Bars = bars;
     }
 }

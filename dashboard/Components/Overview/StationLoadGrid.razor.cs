@@ -16,7 +16,7 @@ public sealed partial class StationLoadGrid : ComponentBase
 
     [Parameter, EditorRequired] public IReadOnlyList<StationLoadLine> Lines { get; set; } = [];
 
-    /// <summary>Shows the level and parent columns (the sub-district table); a station's own children need neither.</summary>
+    /// <summary>Shows each station's level and parent (the sub-district table); a station's own children need neither.</summary>
     [Parameter] public bool ShowLevel { get; set; } = true;
 
     [Parameter] public int PageSize { get; set; } = 12;

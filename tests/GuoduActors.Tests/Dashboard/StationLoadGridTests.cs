@@ -14,8 +14,8 @@ public sealed class StationLoadGridTests : OverviewPageContext
         base.Dispose(disposing);
     }
 
-    // Compounds: Bolangfeng 1 open, 3 overdue; Jinxiu 9 open (the compounds' mean is 5, so 1.8×). Communities: Fenglin
-    // 2 open, 1 overdue; Dongfeng nothing.
+    // Compounds: Bolangfeng 1 open, 3 overdue; Jinxiu 9 open (the compounds' mean is 5, so 1.8×, high but under 2×).
+    // Communities: Fenglin 2 open, 1 overdue; Dongfeng nothing.
     private static SubDistrictOverview Busy() =>
         SampleOverview.With(fenglinOpen: 2, fenglinOverdue: 1, bolangfengOpen: 1, bolangfengOverdue: 3, jinxiuOpen: 9);
 
@@ -23,10 +23,11 @@ public sealed class StationLoadGridTests : OverviewPageContext
     [InlineData(0, 0, 1.0, Severity.Normal)]
     [InlineData(1, 1, 1.0, Severity.Warning)]
     [InlineData(4, 3, 1.0, Severity.Critical)]
-    [InlineData(3, 0, 1.5, Severity.Warning)]
-    [InlineData(2, 0, 2.0, Severity.Normal)]
-    [InlineData(5, 0, 2.5, Severity.Critical)]
-    [InlineData(4, 0, 3.0, Severity.Warning)]
+    [InlineData(5, 0, 2.0, Severity.Warning)]
+    [InlineData(4, 0, 20.0, Severity.Normal)]
+    [InlineData(10, 0, 3.0, Severity.Critical)]
+    [InlineData(9, 0, 3.0, Severity.Warning)]
+    [InlineData(12, 0, 1.9, Severity.Normal)]
     public void OverdueTicketsAndALoadWellAboveThePeersRaiseTheSeverity(int open, int overdue, double load, Severity expected) =>
         Assert.Equal(expected, StationLoadLine.Classify(open, overdue, load));
 
@@ -50,12 +51,13 @@ public sealed class StationLoadGridTests : OverviewPageContext
         Assert.Equal(["bolangfeng", "fenglin", "compound-02", "community-02"], RowIds(grid));
         Assert.Equal("severity-critical", Row(grid, "bolangfeng").ClassList.Last());
         Assert.Equal("severity-warning", Row(grid, "fenglin").ClassList.Last());
-        Assert.Equal("severity-warning", Row(grid, "compound-02").ClassList.Last());
+        Assert.Equal("severity-normal", Row(grid, "compound-02").ClassList.Last());
         Assert.Equal("severity-normal", Row(grid, "community-02").ClassList.Last());
         Assert.All(Row(grid, "bolangfeng").QuerySelectorAll("td"), cell => Assert.Contains("--rz-danger-lighter", cell.GetAttribute("style")));
         Assert.All(Row(grid, "community-02").QuerySelectorAll("td"), cell => Assert.DoesNotContain("lighter", cell.GetAttribute("style") ?? ""));
         Assert.Equal("告急", Row(grid, "bolangfeng").QuerySelector("[data-severity]")!.TextContent.Trim());
         Assert.Equal("1.8×", Row(grid, "compound-02").QuerySelector("[data-role='load']")!.TextContent.Trim());
+        Assert.Equal("二级站 · 凤林社区", Row(grid, "compound-02").QuerySelector("[data-role='level']")!.TextContent.Trim());
     }
 
     [Fact]
