@@ -41,6 +41,8 @@ public static class DashboardHosting
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOverviewSource, OrleansOverviewSource>();
         services.TryAddSingleton<ILiveUpdates, OrleansLiveUpdates>();
+        services.TryAddSingleton<IGovernanceFigures, OrleansGovernanceFigures>();
+        services.TryAddSingleton<IStationSource, OrleansStationSource>();
         // Runs the live subscription when the registered updates are the Orleans ones (a test may register others).
         services.AddHostedService<LiveUpdatesRunner>();
         return builder;

@@ -14,12 +14,25 @@ public sealed partial class NavMenu : ComponentBase
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("/", "dashboard", "NavOverview"),
+        new("/my-station", "storefront", "NavMyStation", ActorRole.StationStaff),
     ];
 
     private IReadOnlyList<NavEntry> VisibleEntries { get; set; } = [];
 
     [Inject] private CurrentActor Current { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
+    [Inject] private IStringLocalizerFactory Localizers { get; set; } = null!;
+
+    /// <summary>
+    /// The dashboard's resource files (the marker classes <c>*Resource</c> in <c>Localization</c>), shared texts first: a
+    /// page's menu text may live in the page's own file.
+    /// </summary>
+    private static readonly Type[] TextSources = [.. typeof(SharedResource).Assembly.GetTypes()
+        .Where(t => t.Namespace == typeof(SharedResource).Namespace && t.Name.EndsWith("Resource", StringComparison.Ordinal))
+        .OrderBy(t => t != typeof(SharedResource)).ThenBy(t => t.Name, StringComparer.Ordinal)];
+
+    private string Text(NavEntry entry) =>
+        TextSources.Select(type => Localizers.Create(type)[entry.TextKey]).FirstOrDefault(text => !text.ResourceNotFound) ?? L[entry.TextKey];
 
     protected override async Task OnParametersSetAsync()
     {

@@ -31,8 +31,8 @@ public sealed class CommunityLine(StationLine station, IReadOnlyList<StationLine
 /// <summary>A volunteer team as the overview shows it; skills stay codes until the markup names them.</summary>
 public sealed record TeamLine(string Id, string Name, string HomeStationName, IReadOnlyList<string> Skills, int Capacity, bool IsPlaceholder);
 
-/// <summary>The sub-district's totals.</summary>
-public sealed record OverviewTotals(int CommunityStations, int CompoundStations, int Open, long ReceivedTotal);
+/// <summary>The sub-district's totals; open and overdue include the tickets escalated to the Small Affairs Office.</summary>
+public sealed record OverviewTotals(int CommunityStations, int CompoundStations, int Open, int Overdue, long ReceivedTotal);
 
 /// <summary>What the overview page shows, built from one <see cref="SubDistrictOverview"/> in the reader's language.</summary>
 public sealed record OverviewModel(
@@ -43,6 +43,12 @@ public sealed record OverviewModel(
     OverviewTotals Totals,
     DateTimeOffset AsOf)
 {
+    /// <summary>Every station with its load and severity, the office included.</summary>
+    public IReadOnlyList<StationLoadLine> Load { get; init; } = [];
+
+    /// <summary>Names of the stations, the office and the teams by id, in the reader's language.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The time of the data, <c>HH:mm:ss</c> in China Standard Time, the sub-district's clock.</summary>
     public string AsOfChinaTime => FormatChinaTime(AsOf);
 
@@ -68,15 +74,25 @@ public sealed record OverviewModel(
             .ToList();
 
         // Totals count every station by its level, so they stay true even for a station the hierarchy cannot place.
+        var withOffice = overview.Office is { } office ? overview.Stations.Append(office).ToList() : overview.Stations;
         var totals = new OverviewTotals(
             overview.Stations.Count(s => s.Station.Level == StationLevel.Community),
             overview.Stations.Count(s => s.Station.Level == StationLevel.Compound),
-            overview.Stations.Sum(s => s.Open),
+            withOffice.Sum(s => s.Open),
+            withOffice.Sum(s => s.Overdue),
             overview.Stations.Sum(s => s.ReceivedTotal));
+
+        var officeName = DashboardCultures.Pick(overview.SubDistrict.OfficeNameZh, overview.SubDistrict.OfficeNameEn);
+        var names = new Dictionary<string, string>(stationNames, StringComparer.Ordinal) { [overview.SubDistrict.Id] = officeName };
+        foreach (var team in teams)
+            names.TryAdd(team.Id, team.Name);
 
         return new OverviewModel(
             DashboardCultures.Pick(overview.SubDistrict.NameZh, overview.SubDistrict.NameEn),
-            DashboardCultures.Pick(overview.SubDistrict.OfficeNameZh, overview.SubDistrict.OfficeNameEn),
-            communities, teams, totals, overview.AsOf);
+            officeName, communities, teams, totals, overview.AsOf)
+        {
+            Load = StationLoadLine.From(overview),
+            Names = names,
+        };
     }
 }

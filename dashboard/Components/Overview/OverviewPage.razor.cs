@@ -7,39 +7,78 @@ using Microsoft.Extensions.Logging;
 namespace GuoduActors.Dashboard.Components.Overview;
 
 /// <summary>
-/// The leaders' overview at <c>/</c>: the sub-district, its stations as a hierarchy with live counters, and its
-/// volunteer teams. Refreshes the one overview call when the grains push a change (at most a few times a second)
-/// and, as a safety net for a lost push, every <see cref="RefreshInterval"/>.
+/// The leaders' overview at <c>/</c>: headline figures, the weekly rates, every station's load, the live feed of ticket
+/// events, open tickets by category, and the station hierarchy. Follows the grains' pushes (already coalesced to a few
+/// a second) through a <see cref="RefreshCoalescer"/>, so however fast events arrive the page refreshes at most every
+/// <see cref="MinRefreshGap"/>; and, as a safety net for a lost push, every <see cref="RefreshInterval"/>.
 /// </summary>
+/// <remarks>
+/// Anonymous visitors see the aggregate figures and the feed without the residents' descriptions, with a sign-in link;
+/// the descriptions need a reader who may see the ticket (a leader, a planner, or the staff of a station involved).
+/// </remarks>
 public sealed partial class OverviewPage : ComponentBase, IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>At most four refreshes a second, as the grains push.</summary>
+    public static readonly TimeSpan MinRefreshGap = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How many events the feed shows.</summary>
+    public const int FeedLength = 30;
+
     private PeriodicTimer? _timer;
+    private RefreshCoalescer? _coalescer;
     private bool _disposed;
     private OverviewModel? _model;
     private OverviewFailure? _failure;
+    private GovernanceFigures? _figures;
+    private string? _figuresFailure;
+    private IReadOnlyList<LiveEvent> _feed = [];
+    private Actor? _actor;
+    private IReadOnlyList<(string Id, string Name)> _myStations = [];
 
     [Inject] private IOverviewSource Source { get; set; } = null!;
+    [Inject] private IGovernanceFigures Figures { get; set; } = null!;
     [Inject] private ILiveUpdates Live { get; set; } = null!;
+    [Inject] private CurrentActor Current { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
+    [Inject] private IStringLocalizer<OverviewResource> T { get; set; } = null!;
     [Inject] private ILogger<OverviewPage> Logger { get; set; } = null!;
+
+    /// <summary>How many times the page refreshed its data after the first load: coalescing keeps this low.</summary>
+    internal int Refreshes => _coalescer?.Runs ?? 0;
+
+    /// <summary>How many times the page itself rendered (its children's own renders not counted).</summary>
+    internal int Renders { get; private set; }
 
     private string FailureTitle => _failure?.Kind == OverviewFailureKind.RosterNotLoaded ? L["RosterNotLoadedTitle"] : L["UnreachableTitle"];
 
     private string FailureExplanation => _failure?.Kind == OverviewFailureKind.RosterNotLoaded ? L["RosterNotLoadedText"] : L["UnreachableText"];
 
-    protected override Task OnInitializedAsync() => RefreshAsync();
+    private IReadOnlyList<WeekRates> Weeks => _figures?.Weeks ?? [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = await Current.GetAsync();
+        await RefreshAsync();
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
+        Renders++;
         // After-render runs only once the circuit is interactive, never while prerendering, so a prerendered
-        // copy of the page does not leave a timer behind.
+        // copy of the page does not leave a timer or a subscription behind.
         if (firstRender && !_disposed)
         {
+            _coalescer = new RefreshCoalescer(Time, MinRefreshGap, () => InvokeAsync(async () =>
+            {
+                await RefreshAsync();
+                if (!_disposed)
+                    StateHasChanged();
+            }));
             _timer = new PeriodicTimer(RefreshInterval, Time);
-            _ = RefreshOnEveryTickAsync(_timer);
+            _ = RequestOnEveryTickAsync(_timer, _coalescer);
             Live.Changed += OnLiveChange;
         }
     }
@@ -49,30 +88,50 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
         _disposed = true;
         Live.Changed -= OnLiveChange;
         _timer?.Dispose();
+        _coalescer?.Dispose();
     }
 
     private void OnLiveChange(LiveBatch batch)
     {
-        if (batch.CountersChanged && !_disposed)
-            _ = InvokeAsync(async () =>
-            {
-                await RefreshAsync();
-                StateHasChanged();
-            });
+        if ((batch.CountersChanged || batch.Events.Count > 0) && !_disposed)
+            _coalescer?.Request();
     }
 
-    private async Task RefreshOnEveryTickAsync(PeriodicTimer timer)
+    private static async Task RequestOnEveryTickAsync(PeriodicTimer timer, RefreshCoalescer coalescer)
     {
-        // A disposed timer ends the wait with false; a slow call delays the next tick rather than stacking calls.
+        // A disposed timer ends the wait with false.
         while (await timer.WaitForNextTickAsync())
-        {
-            await RefreshAsync();
-            if (!_disposed)
-                await InvokeAsync(StateHasChanged);
-        }
+            coalescer.Request();
     }
 
     private async Task RefreshAsync()
+    {
+        var figures = RefreshFiguresAsync();
+        await RefreshOverviewAsync();
+        await figures;
+        // The newest events the process has seen; a snapshot, so a render never reads a list being replaced.
+        _feed = Live.Recent.Reverse().Take(FeedLength).ToList();
+        if (_model is not null && _actor is { Role: ActorRole.StationStaff } staff)
+            _myStations = staff.StationScope.Take(1).Select(id => (id, _model.Names.GetValueOrDefault(id, id))).ToList();
+    }
+
+    private async Task RefreshFiguresAsync()
+    {
+        try
+        {
+            _figures = await Figures.GetAsync();
+            _figuresFailure = null;
+        }
+        catch (Exception e)
+        {
+            // The counters and the feed still work without the projection; the cards say what is missing.
+            if (_figuresFailure is null)
+                Logger.LogWarning(e, "The overview's figures could not be read; retrying");
+            _figuresFailure = e.Message;
+        }
+    }
+
+    private async Task RefreshOverviewAsync()
     {
         OverviewFailure failure;
         try
@@ -94,6 +153,13 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
         }
         _failure = failure;
     }
+
+    private bool MayReadDescription(LiveEvent e) => _actor switch
+    {
+        { Role: ActorRole.Leader or ActorRole.Planner } => true,
+        { Role: ActorRole.StationStaff } staff => staff.Manages(e.OwnerId) || staff.Manages(e.StationId),
+        _ => false,
+    };
 }
 
 /// <summary>Why the latest refresh of the overview failed.</summary>

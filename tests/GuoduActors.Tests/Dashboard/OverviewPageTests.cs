@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using GuoduActors.Dashboard.Components.Overview;
+using GuoduActors.Dashboard.Services;
 
 namespace GuoduActors.Tests.Dashboard;
 
@@ -54,15 +55,102 @@ public sealed class OverviewPageTests : OverviewPageContext
     }
 
     [Fact]
-    public void TheTotalsCountStationsPerLevelAndAllOpenAndReceivedMatters()
+    public void TheKpiCardsShowOpenAndOverdueFromTheCountersWithTheOfficeAndTodaysFiguresFromTheProjection()
     {
-        Source.Returns(SampleOverview.With(fenglinOpen: 2, bolangfengOpen: 3, dongfengOpen: 4));
+        Source.Returns(SampleOverview.With(fenglinOpen: 2, bolangfengOpen: 3, dongfengOpen: 4, bolangfengOverdue: 2, officeOpen: 1, officeOverdue: 1));
+        Figures.Returns(new GovernanceFigures(ReceivedToday: 7, EscalatedToday: 3, [], [], SampleOverview.AsOf));
         var page = RenderOverview();
 
-        Assert.Equal("2", StatValue(page, "community-stations"));
-        Assert.Equal("2", StatValue(page, "compound-stations"));
-        Assert.Equal("9", StatValue(page, "open"));
-        Assert.Equal("39", StatValue(page, "received"));
+        Assert.Equal("10", StatValue(page, "open"));
+        Assert.Equal("3", StatValue(page, "overdue"));
+        Assert.Equal("3", StatValue(page, "escalated-today"));
+        Assert.Equal("7", StatValue(page, "received-today"));
+        Assert.Contains("北京时间 0 点起", page.Find("[data-stat='received-today']").TextContent);
+    }
+
+    [Fact]
+    public void WithoutTheProjectionTheCountersStillShowAndTodaysFiguresSayTheyAreMissing()
+    {
+        Source.Returns(SampleOverview.With(fenglinOpen: 2));
+        Figures.Throws(new TimeoutException("Table storage did not answer."));
+        var page = RenderOverview();
+
+        Assert.Equal("2", StatValue(page, "open"));
+        Assert.Equal("—", StatValue(page, "received-today"));
+        Assert.Contains("Table storage did not answer.", page.Find("[data-role='figures-failure']").TextContent);
+    }
+
+    [Fact]
+    public void TheHierarchyTabCountsTheStationsPerLevel()
+    {
+        Source.Returns(SampleOverview.With());
+        var page = RenderOverview();
+
+        Assert.Equal("一级站 2 个，二级站 2 个", page.Find("[data-role='station-counts']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void EachRateCardComparesThisWeekSoFarWithLastWeekAndDrawsTheTrend()
+    {
+        Source.Returns(SampleOverview.With());
+        var week = ReportWeeks.Containing(SampleOverview.AsOf);
+        Figures.Returns(new GovernanceFigures(0, 0,
+        [
+            new WeekRates(week.AddDays(-14), false, 0.70, null, 1.0),
+            new WeekRates(week.AddDays(-7), false, 0.80, 0.5, null) ,
+            new WeekRates(week, true, 0.90, null, null),
+        ], [], SampleOverview.AsOf));
+        var page = RenderOverview();
+
+        var response = page.Find("[data-rate='response']");
+        Assert.Equal("90%", response.QuerySelector("[data-role='this-week']")!.TextContent.Trim());
+        Assert.Equal("上周 80%，变化 +10 个百分点", response.QuerySelector("[data-role='versus-last-week']")!.TextContent.Trim());
+        Assert.NotNull(response.QuerySelector(".rz-chart"));
+        var resolution = page.Find("[data-rate='resolution']");
+        Assert.Equal("—", resolution.QuerySelector("[data-role='this-week']")!.TextContent.Trim());
+        Assert.Equal("上周 50%；本周尚无可计算的事项", resolution.QuerySelector("[data-role='versus-last-week']")!.TextContent.Trim());
+        var satisfaction = page.Find("[data-rate='satisfaction']");
+        Assert.Equal("上周无周汇总数据", satisfaction.QuerySelector("[data-role='versus-last-week']")!.TextContent.Trim());
+        Assert.NotNull(satisfaction.QuerySelector("[data-role='no-trend']"));
+    }
+
+    [Fact]
+    public void OpenTicketsByCategoryAreChartedWithTheirFiguresAndAnEmptyChartSaysWhatWillAppear()
+    {
+        Source.Returns(SampleOverview.With());
+        Figures.Returns(new GovernanceFigures(0, 0, [], [new CategoryLoad("gas-appliance", 5, 2), new CategoryLoad("noise", 1, 0)], SampleOverview.AsOf));
+        var page = RenderOverview();
+
+        Assert.NotNull(page.Find("[data-role='categories'] .rz-chart"));
+        var gas = page.Find("tr[data-category='gas-appliance']");
+        Assert.Equal(["燃气灶及热水器故障", "5", "2"], gas.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Equal("gas-appliance", page.FindAll("tr[data-category]")[0].GetAttribute("data-category"));
+
+        Figures.Returns(FakeGovernanceFigures.Empty(SampleOverview.AsOf));
+        AdvanceToNextRefresh();
+        page.WaitForAssertion(() => Assert.Equal("没有未办结的事项。新登记的事项会按类别出现在这里。", page.Find("[data-role='categories-empty']").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void StationStaffFindALinkToTheirStation()
+    {
+        SignIn("fenglin", ActorRole.StationStaff, "fenglin", "bolangfeng", "compound-02");
+        Source.Returns(SampleOverview.With());
+        var page = RenderOverview();
+
+        var link = page.Find("[data-role='my-station'] a");
+        Assert.Equal("stations/fenglin", link.GetAttribute("href"));
+        Assert.Equal("凤林社区", link.TextContent.Trim());
+    }
+
+    [Fact]
+    public void ALeaderIsNotOfferedAStationOfTheirOwn()
+    {
+        SignIn("leader", ActorRole.Leader);
+        Source.Returns(SampleOverview.With());
+        var page = RenderOverview();
+
+        Assert.Empty(page.FindAll("[data-role='my-station']"));
     }
 
     [Fact]

@@ -7,13 +7,16 @@ namespace GuoduActors.Tests.Dashboard;
 
 public sealed class SharedResourceTests
 {
-    private static readonly ResourceManager Resources = new(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
+    private static readonly ResourceManager Resources = Of(typeof(SharedResource));
 
-    [Fact]
-    public void EveryChineseTextHasAnEnglishTranslation()
+    public static TheoryData<Type> ResourceFiles => [typeof(SharedResource), typeof(OverviewResource)];
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void EveryChineseTextHasAnEnglishTranslation(Type resource)
     {
-        var chinese = Keys(CultureInfo.InvariantCulture);
-        var english = Keys(CultureInfo.GetCultureInfo("en"));
+        var chinese = Keys(Of(resource), CultureInfo.InvariantCulture);
+        var english = Keys(Of(resource), CultureInfo.GetCultureInfo("en"));
 
         Assert.NotEmpty(chinese);
         Assert.Empty(chinese.Except(english));
@@ -24,10 +27,16 @@ public sealed class SharedResourceTests
     public void TheNeutralTextsAreChinese() =>
         Assert.Equal("服务站概览", Resources.GetString("OverviewTitle", CultureInfo.GetCultureInfo("zh-CN")));
 
-    private static HashSet<string> Keys(CultureInfo culture)
+    [Fact]
+    public void TheOverviewsNeutralTextsAreChinese() =>
+        Assert.Equal("实时动态", Of(typeof(OverviewResource)).GetString("FeedHeading", CultureInfo.GetCultureInfo("zh-CN")));
+
+    private static ResourceManager Of(Type resource) => new(resource.FullName!, resource.Assembly);
+
+    private static HashSet<string> Keys(ResourceManager resources, CultureInfo culture)
     {
         // Only this culture's own file, without falling back to the neutral one.
-        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+        var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"No resources for '{culture.Name}'.");
         return set.Cast<DictionaryEntry>().Select(entry => (string)entry.Key).ToHashSet();
     }

@@ -1,0 +1,103 @@
+namespace GuoduActors.Dashboard.Services;
+
+/// <summary>
+/// Runs a refresh at most once per <c>interval</c>, however often it is requested: the first request runs at once, the
+/// ones that arrive while it runs or within the interval after it make one more run at the interval's end. A page
+/// re-renders per batch of changes, never per change, and the last change is always shown.
+/// </summary>
+public sealed class RefreshCoalescer(TimeProvider time, TimeSpan interval, Func<Task> refresh) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
+    private bool _running;
+    private bool _pending;
+    private bool _disposed;
+    private ITimer? _timer;
+
+    /// <summary>How many refreshes have started: a test's way to see the coalescing.</summary>
+    public int Runs { get; private set; }
+
+    public void Request()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            if (_running || _timer is not null)
+            {
+                _pending = true;
+                return;
+            }
+            if (!TryStartOrSchedule())
+                return;
+        }
+        _ = RunAsync();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+
+    /// <summary>Under the lock: starts a run if the interval has passed (true), else schedules one at its end (false).</summary>
+    private bool TryStartOrSchedule()
+    {
+        var wait = _lastStart + interval - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            _timer = time.CreateTimer(static state => ((RefreshCoalescer)state!).OnTimer(), this, wait, Timeout.InfiniteTimeSpan);
+            return false;
+        }
+        _running = true;
+        _pending = false;
+        _lastStart = time.GetUtcNow();
+        Runs++;
+        return true;
+    }
+
+    private void OnTimer()
+    {
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            if (_disposed)
+                return;
+            if (_running)
+            {
+                _pending = true;
+                return;
+            }
+            _running = true;
+            _pending = false;
+            _lastStart = time.GetUtcNow();
+            Runs++;
+        }
+        _ = RunAsync();
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await refresh();
+        }
+        catch
+        {
+            // The refresh reports its own failures; a failed one must not stop the next.
+        }
+        bool again;
+        lock (_gate)
+        {
+            _running = false;
+            again = _pending && !_disposed && TryStartOrSchedule();
+        }
+        if (again)
+            _ = RunAsync();
+    }
+}
