@@ -16,8 +16,8 @@ public sealed class OverviewBrowserTests(BrowserFixture fixture, ITestOutputHelp
 
         Assert.Equal("zh-CN", await overview.LanguageAsync());
         await Expect(overview.Heading).ToHaveTextAsync("郭杜街道");
-        Assert.Equal(33, await overview.StatAsync("community-stations"));
-        Assert.Equal(38, await overview.StatAsync("compound-stations"));
+        Assert.Equal(33, await overview.StationCountAsync("community-stations"));
+        Assert.Equal(38, await overview.StationCountAsync("compound-stations"));
         await Expect(overview.StationRows).ToHaveCountAsync(33);
         await Expect(overview.StationRow("fenglin")).ToContainTextAsync("凤林社区");
         await Expect(overview.Teams).ToHaveCountAsync(3);

@@ -24,7 +24,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture, ITestOutputHelper
         Assert.Equal("Leader", me.GetProperty("role").GetString());
         var cookie = Assert.Single(await session.Context.CookiesAsync(), c => c.Name == "guodu.auth");
         Assert.True(cookie.HttpOnly, "The sign-in cookie must not be readable by scripts.");
-        Assert.Equal(33, await overview.StatAsync("community-stations"));
+        Assert.Equal(33, await overview.StationCountAsync("community-stations"));
         session.AssertNoBrowserErrors();
     }
 

@@ -8,10 +8,14 @@ public sealed class OverviewPage(BrowserSession session) : DashboardPage(session
 {
     protected override string Name => "overview";
 
-    /// <summary>A headline figure by its stable name: <c>community-stations</c>, <c>compound-stations</c>, <c>open</c>, <c>received</c>.</summary>
+    /// <summary>A headline figure by its stable name: <c>open</c>, <c>overdue</c>, <c>escalated-today</c>, <c>received-today</c>.</summary>
     public ILocator Stat(string name) => Page.Locator($"[data-stat='{name}'] [data-role=value]");
 
     public async Task<int> StatAsync(string name) => ParseCount(await Stat(name).TextContentAsync());
+
+    /// <summary>How many stations of a level the roster holds: <c>community-stations</c> or <c>compound-stations</c>.</summary>
+    public async Task<int> StationCountAsync(string level) =>
+        int.Parse(await Page.Locator("[data-role=station-counts]").GetAttributeAsync($"data-{level}") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Station rows on screen: the communities, plus the compounds of every expanded community.</summary>
     public ILocator StationRows => Page.Locator("tr[data-station]");
@@ -40,7 +44,7 @@ public sealed class OverviewPage(BrowserSession session) : DashboardPage(session
     public override async Task WaitUntilReadyAsync()
     {
         await base.WaitUntilReadyAsync();
-        await Expect(Stat("community-stations")).ToBeVisibleAsync();
+        await Expect(Stat("open")).ToBeVisibleAsync();
         await Expect(StationRows.First).ToBeVisibleAsync();
     }
 
