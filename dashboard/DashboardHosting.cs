@@ -1,6 +1,7 @@
 using GuoduActors.Dashboard.Components;
 using GuoduActors.Dashboard.Localization;
 using GuoduActors.Dashboard.Services;
+using GuoduActors.Dashboard.Services.Tickets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Localization;
@@ -41,6 +42,7 @@ public static class DashboardHosting
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOverviewSource, OrleansOverviewSource>();
         services.TryAddSingleton<ILiveUpdates, OrleansLiveUpdates>();
+        services.AddGuoduTicketServices();
         // Runs the live subscription when the registered updates are the Orleans ones (a test may register others).
         services.AddHostedService<LiveUpdatesRunner>();
         return builder;

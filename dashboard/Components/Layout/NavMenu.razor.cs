@@ -6,7 +6,11 @@ using Microsoft.Extensions.Localization;
 namespace GuoduActors.Dashboard.Components.Layout;
 
 /// <summary>One menu entry: its page, its icon, its text's resource key, and the roles that may use it (empty: everyone).</summary>
-public sealed record NavEntry(string Path, string Icon, string TextKey, params ActorRole[] Roles);
+public sealed record NavEntry(string Path, string Icon, string TextKey, params ActorRole[] Roles)
+{
+    /// <summary>The resource file that holds <see cref="TextKey"/>, so each page's texts can stay in its own file.</summary>
+    public Type Resource { get; init; } = typeof(SharedResource);
+}
 
 public sealed partial class NavMenu : ComponentBase
 {
@@ -14,12 +18,17 @@ public sealed partial class NavMenu : ComponentBase
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("/", "dashboard", "NavOverview"),
+        new("/tickets", "assignment", "NavTickets", ActorRole.Leader, ActorRole.StationStaff, ActorRole.Planner) { Resource = typeof(TicketsResource) },
+        new("/report", "edit_note", "NavReport") { Resource = typeof(TicketsResource) },
+        new("/track", "manage_search", "NavTrack") { Resource = typeof(TicketsResource) },
     ];
 
     private IReadOnlyList<NavEntry> VisibleEntries { get; set; } = [];
 
     [Inject] private CurrentActor Current { get; set; } = null!;
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
+    [Inject] private IStringLocalizerFactory Localizers { get; set; } = null!;
+
+    private string TextOf(NavEntry entry) => Localizers.Create(entry.Resource)[entry.TextKey];
 
     protected override async Task OnParametersSetAsync()
     {
