@@ -61,6 +61,8 @@ public sealed partial class ReportPage : ComponentBase
 
     protected override async Task OnInitializedAsync()
     {
+        // The page renders once before the roster arrives; names fall back to ids until then.
+        _words = new TicketWords(L, Shared, Catalogue, null);
         Roster? roster = null;
         try
         {

@@ -41,6 +41,8 @@ public sealed partial class TrackPage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         _id = TicketId;
+        // The page renders once before the roster arrives; names fall back to ids until then.
+        _words = new TicketWords(L, Shared, Catalogue, null);
         Roster? roster = null;
         try
         {

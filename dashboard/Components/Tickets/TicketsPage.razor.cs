@@ -23,7 +23,8 @@ public sealed partial class TicketsPage : ComponentBase, IDisposable
     private readonly TicketFilterModel _filters = new();
     private RadzenDataGrid<TicketRow>? _grid;
     private CoalescingRefresh? _refresh;
-    private IReadOnlyList<TicketRow> _rows = [];
+    // Null until the first load: the grid calls LoadData by itself only while it has no data.
+    private IReadOnlyList<TicketRow>? _rows;
     private IReadOnlyList<StationOption> _stations = [];
     private TicketWords? _words;
     private Actor? _viewer;
