@@ -259,6 +259,32 @@ public sealed class TicketDetailPageTests : TicketPageContext
     }
 
     [Fact]
+    public async Task APushArrivingOnAThreadOfAnotherCultureStillRendersInTheReadersLanguage()
+    {
+        using var english = new CultureScope("en");
+        SignIn(SampleTickets.Leader);
+        var ticket = SampleTickets.Ticket(Id, TicketStatus.Registered);
+        Commands.Store(ticket);
+        var page = RenderDetail();
+        page.WaitForAssertion(() => Assert.Equal(1, Live.Subscribers));
+
+        Commands.Store(SampleTickets.After(ticket, "fenglin", "classify:plumbing-drains", TicketStatus.Classified));
+        // As the cluster's observer thread delivers it: the invariant culture, whose neutral texts are Chinese.
+        await Task.Run(() =>
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            Live.Push(new LiveBatch([new LiveEvent(SampleTickets.Now, Id, "classify:plumbing-drains", TicketStatus.Classified, "fenglin", "fenglin", null, "")], false, SampleTickets.Now));
+        });
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("Classified as “Leaking pipes and blocked drains”", page.FindAll("[data-timeline-entry] [data-role='what']")[^1].TextContent.Trim());
+            Assert.Contains("The ticket just changed", page.Find("[data-role='updated-live']").TextContent);
+        });
+    }
+
+    [Fact]
     public void APushAboutAnotherTicketDoesNotReadThisOneAgain()
     {
         SignIn(SampleTickets.Leader);
