@@ -17,7 +17,6 @@ public sealed partial class SignInPage : ComponentBase
     [SupplyParameterFromQuery(Name = "returnUrl")] public string? ReturnUrl { get; set; }
     [SupplyParameterFromQuery(Name = "failed")] public string? Failed { get; set; }
     [SupplyParameterFromQuery(Name = "expired")] public string? Expired { get; set; }
-    [SupplyParameterFromQuery(Name = "userName")] public string? UserName { get; set; }
 
     /// <summary>Only a path on this site is carried on; anything else returns to the overview.</summary>
     private string SafeReturnUrl => CultureSwitch.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
