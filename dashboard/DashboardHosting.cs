@@ -1,6 +1,7 @@
 using GuoduActors.Dashboard.Components;
 using GuoduActors.Dashboard.Localization;
 using GuoduActors.Dashboard.Services;
+using GuoduActors.Dashboard.Services.Tickets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Localization;
@@ -43,6 +44,7 @@ public static class DashboardHosting
         services.TryAddSingleton<ILiveUpdates, OrleansLiveUpdates>();
         services.TryAddSingleton<IGovernanceFigures, OrleansGovernanceFigures>();
         services.TryAddSingleton<IStationSource, OrleansStationSource>();
+        services.AddGuoduTicketServices();
         // Runs the live subscription when the registered updates are the Orleans ones (a test may register others).
         services.AddHostedService<LiveUpdatesRunner>();
         return builder;

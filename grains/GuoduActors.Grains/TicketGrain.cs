@@ -380,16 +380,7 @@ public sealed class TicketGrain(
     private void Authorize(TicketCommand command, Actor actor)
     {
         var s = state.State;
-        var allowed = command switch
-        {
-            TicketCommand.Escalate => actor.Role == ActorRole.System,
-            TicketCommand.Close or TicketCommand.Reopen =>
-                actor.Manages(s.OwnerStationId) || (actor.Role == ActorRole.Resident && actor.ResidentPhone is { } phone && TicketRules.SamePhone(phone, s.ResidentPhone)),
-            TicketCommand.Start or TicketCommand.WaitOnResident or TicketCommand.Resume or TicketCommand.Resolve or TicketCommand.TeamDecline =>
-                actor.Manages(s.OwnerStationId) || (actor.Role == ActorRole.TeamLead && actor.TeamId is not null && actor.TeamId == s.TeamId),
-            _ => actor.Manages(s.OwnerStationId),
-        };
-        if (!allowed)
+        if (!TicketLifecycle.MayPerform(command, actor, s.OwnerStationId, s.TeamId, s.ResidentPhone))
             throw new DomainRefusalException(RefusalKind.Forbidden, $"'{actor.UserId}' may not {Name(command)} ticket '{TicketId}', which belongs to '{s.OwnerStationId}'.");
     }
 

@@ -177,7 +177,9 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
             }
             catch (Exception e) when (!deadline.IsCancellationRequested && e is Azure.RequestFailedException or HttpRequestException or SocketException or AggregateException or TaskCanceledException)
             {
-                // Not listening yet: the process was started a moment ago.
+                // Not listening yet: the process was started a moment ago. Azure.Core retries a refused connection a few
+                // times by itself and then throws an AggregateException; on a busy machine Azurite takes longer than
+                // those retries to listen, and that must not end the wait before its deadline.
                 await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
             }
         }

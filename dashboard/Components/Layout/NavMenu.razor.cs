@@ -6,7 +6,11 @@ using Microsoft.Extensions.Localization;
 namespace GuoduActors.Dashboard.Components.Layout;
 
 /// <summary>One menu entry: its page, its icon, its text's resource key, and the roles that may use it (empty: everyone).</summary>
-public sealed record NavEntry(string Path, string Icon, string TextKey, params ActorRole[] Roles);
+public sealed record NavEntry(string Path, string Icon, string TextKey, params ActorRole[] Roles)
+{
+    /// <summary>The resource file that holds <see cref="TextKey"/>, so each page's texts can stay in its own file.</summary>
+    public Type Resource { get; init; } = typeof(SharedResource);
+}
 
 public sealed partial class NavMenu : ComponentBase
 {
@@ -14,25 +18,18 @@ public sealed partial class NavMenu : ComponentBase
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("/", "dashboard", "NavOverview"),
-        new("/my-station", "storefront", "NavMyStation", ActorRole.StationStaff),
+        new("/my-station", "storefront", "NavMyStation", ActorRole.StationStaff) { Resource = typeof(OverviewResource) },
+        new("/tickets", "assignment", "NavTickets", ActorRole.Leader, ActorRole.StationStaff, ActorRole.Planner) { Resource = typeof(TicketsResource) },
+        new("/report", "edit_note", "NavReport") { Resource = typeof(TicketsResource) },
+        new("/track", "manage_search", "NavTrack") { Resource = typeof(TicketsResource) },
     ];
 
     private IReadOnlyList<NavEntry> VisibleEntries { get; set; } = [];
 
     [Inject] private CurrentActor Current { get; set; } = null!;
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
     [Inject] private IStringLocalizerFactory Localizers { get; set; } = null!;
 
-    /// <summary>
-    /// The dashboard's resource files (the marker classes <c>*Resource</c> in <c>Localization</c>), shared texts first: a
-    /// page's menu text may live in the page's own file.
-    /// </summary>
-    private static readonly Type[] TextSources = [.. typeof(SharedResource).Assembly.GetTypes()
-        .Where(t => t.Namespace == typeof(SharedResource).Namespace && t.Name.EndsWith("Resource", StringComparison.Ordinal))
-        .OrderBy(t => t != typeof(SharedResource)).ThenBy(t => t.Name, StringComparer.Ordinal)];
-
-    private string Text(NavEntry entry) =>
-        TextSources.Select(type => Localizers.Create(type)[entry.TextKey]).FirstOrDefault(text => !text.ResourceNotFound) ?? L[entry.TextKey];
+    private string TextOf(NavEntry entry) => Localizers.Create(entry.Resource)[entry.TextKey];
 
     protected override async Task OnParametersSetAsync()
     {

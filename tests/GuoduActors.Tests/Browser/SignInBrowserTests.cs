@@ -29,18 +29,17 @@ public sealed class SignInBrowserTests(BrowserFixture fixture, ITestOutputHelper
     }
 
     [Fact]
-    public async Task WrongPasswordLeavesTheBrowserSignedOut()
+    public async Task WrongPasswordLeavesTheBrowserSignedOutAndSaysSoOnTheSignInPage()
     {
         await using var session = await fixture.OpenSessionAsync(output);
-        var form = session.Context.APIRequest.CreateFormData();
-        form.Set("userName", "leader");
-        form.Set("password", "not-the-password");
-        form.Set("returnUrl", "/");
+        await session.Page.GotoAsync("/signin?returnUrl=%2F");
+        await session.Page.FillAsync("#userName", "leader");
+        await session.Page.FillAsync("#password", "not-the-password");
 
-        var response = await session.Context.APIRequest.PostAsync("/account/signin", new() { Form = form, MaxRedirects = 0 });
+        await session.Page.ClickAsync("[data-role=sign-in]");
 
-        Assert.Equal(302, response.Status);
-        Assert.StartsWith("/signin?failed=1", response.Headers["location"]);
+        await session.Page.WaitForURLAsync(url => url.Contains("failed=1", StringComparison.Ordinal));
+        await Microsoft.Playwright.Assertions.Expect(session.Page.Locator("[data-role=sign-in-error]")).ToBeVisibleAsync();
         Assert.DoesNotContain(await session.Context.CookiesAsync(), c => c.Name == "guodu.auth");
         var me = await session.Context.APIRequest.GetAsync("/api/me");
         Assert.Equal(401, me.Status);

@@ -1,4 +1,4 @@
-namespace GuoduActors.Grains;
+namespace GuoduActors;
 
 /// <summary>Every command a ticket accepts; each is one transition of <see cref="TicketLifecycle"/>.</summary>
 public enum TicketCommand
@@ -20,7 +20,8 @@ public enum TicketCommand
 
 /// <summary>
 /// The ticket lifecycle as one table: for each command, the statuses it may start from and the status it leads to.
-/// Anything not in the table is an illegal transition and is refused without changing the ticket.
+/// Anything not in the table is an illegal transition and is refused without changing the ticket. It lives with the
+/// contracts so that a UI offers exactly the commands the ticket grain will accept.
 /// </summary>
 public static class TicketLifecycle
 {
@@ -63,4 +64,20 @@ public static class TicketLifecycle
     /// <summary>The commands available from a status, for UIs that offer only legal actions.</summary>
     public static IEnumerable<TicketCommand> CommandsFrom(TicketStatus status) =>
         Table.Where(entry => entry.Value.From.Contains(status) && entry.Key != TicketCommand.Escalate).Select(entry => entry.Key);
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may give <paramref name="command"/> to a ticket owned by
+    /// <paramref name="ownerStationId"/>, offered to <paramref name="teamId"/> and reported from
+    /// <paramref name="residentPhone"/> — the scope alone, whatever the status. The ticket grain refuses what this
+    /// refuses, and UIs hide it.
+    /// </summary>
+    public static bool MayPerform(TicketCommand command, Actor actor, string ownerStationId, string? teamId, string residentPhone) => command switch
+    {
+        TicketCommand.Escalate => actor.Role == ActorRole.System,
+        TicketCommand.Close or TicketCommand.Reopen =>
+            actor.Manages(ownerStationId) || (actor.Role == ActorRole.Resident && actor.ResidentPhone is { } phone && TicketRules.SamePhone(phone, residentPhone)),
+        TicketCommand.Start or TicketCommand.WaitOnResident or TicketCommand.Resume or TicketCommand.Resolve or TicketCommand.TeamDecline =>
+            actor.Manages(ownerStationId) || (actor.Role == ActorRole.TeamLead && actor.TeamId is not null && actor.TeamId == teamId),
+        _ => actor.Manages(ownerStationId),
+    };
 }
