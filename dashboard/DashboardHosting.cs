@@ -41,6 +41,7 @@ public static class DashboardHosting
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOverviewSource, OrleansOverviewSource>();
         services.TryAddSingleton<ILiveUpdates, OrleansLiveUpdates>();
+        services.AddGuoduAnalytics();
         // Runs the live subscription when the registered updates are the Orleans ones (a test may register others).
         services.AddHostedService<LiveUpdatesRunner>();
         return builder;

@@ -14,6 +14,9 @@ public sealed partial class NavMenu : ComponentBase
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("/", "dashboard", "NavOverview"),
+        new("/teams", "volunteer_activism", "NavTeams", ActorRole.Leader, ActorRole.Planner, ActorRole.TeamLead),
+        new("/satisfaction", "sentiment_satisfied", "NavSatisfaction", ActorRole.Leader, ActorRole.Planner),
+        new("/reports", "summarize", "NavReports", ActorRole.Leader, ActorRole.Planner, ActorRole.StationStaff),
     ];
 
     private IReadOnlyList<NavEntry> VisibleEntries { get; set; } = [];
