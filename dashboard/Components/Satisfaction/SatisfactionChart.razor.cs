@@ -27,6 +27,13 @@ public sealed partial class SatisfactionChart : ComponentBase
     /// <summary>What to say when nothing is picked.</summary>
     [Parameter, EditorRequired] public string EmptyText { get; set; } = "";
 
+    // Ticks on Mondays, every week or every few weeks so that at most about eight labels fit.
+    private object AxisStart => Weeks[0].ToDateTime(TimeOnly.MinValue);
+
+    private object AxisEnd => Weeks[^1].ToDateTime(TimeOnly.MinValue);
+
+    private object AxisStep => TimeSpan.FromDays(7 * Math.Max(1, (int)Math.Ceiling(Weeks.Count / 8.0)));
+
     private static string Percent(RatePoint point) => AnalyticsFormat.Percent(point.Percent / 100);
 
     private string Cell(WeeklyRatings week) =>

@@ -12,8 +12,8 @@ public sealed partial class MemberHoursPanel : ComponentBase
 
     [Parameter, EditorRequired] public IReadOnlyList<MemberLine> Members { get; set; } = [];
 
-    // Bars run top to bottom from the most hours; a bar chart draws its first category at the bottom.
-    private IEnumerable<MemberLine> Charted => Members.Where(m => m.Hours > 0).OrderBy(m => m.Hours);
+    // Radzen draws a bar chart's first category at the top: the most hours first.
+    private IEnumerable<MemberLine> Charted => Members.Where(m => m.Hours > 0).OrderByDescending(m => m.Hours);
 
     private int ChartHeight => 90 + 36 * Members.Count(m => m.Hours > 0);
 

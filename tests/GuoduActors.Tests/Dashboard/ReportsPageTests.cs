@@ -38,7 +38,7 @@ public sealed class ReportsPageTests : AnalyticsPageContext
 
         Assert.Equal(["guodu/aggregate", "fenglin/aggregate", "fenglin/own", "bolangfeng/own", "compound-02/own", "community-02/aggregate"], Rows(page));
         Assert.Contains("全街道合计", Row(page, "guodu", "aggregate").TextContent);
-        Assert.Contains("合计（含二级站）", Row(page, "fenglin", "aggregate").TextContent);
+        Assert.Contains("合计", Row(page, "fenglin", "aggregate").TextContent);
         Assert.Contains("本级", Row(page, "fenglin", "own").TextContent);
         Assert.Contains("铂琅峯小区", Row(page, "bolangfeng", "own").TextContent);
         Assert.Equal("1", Row(page, "bolangfeng", "own").GetAttribute("data-depth"));
