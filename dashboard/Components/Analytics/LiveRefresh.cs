@@ -1,3 +1,4 @@
+using System.Globalization;
 using GuoduActors.Dashboard.Services;
 
 namespace GuoduActors.Dashboard.Components.Analytics;
@@ -5,7 +6,8 @@ namespace GuoduActors.Dashboard.Components.Analytics;
 /// <summary>
 /// Refreshes a page when a pushed batch concerns it, and every <c>safetyInterval</c> in case a push was lost. Refreshes
 /// never overlap: a push that arrives during one asks for exactly one more afterwards, so a burst of pushes costs at most
-/// two reads, however many batches it held.
+/// two reads, however many batches it held. Create it on the circuit (in <c>OnAfterRender</c>): pushes arrive on Orleans'
+/// threads, and each refresh runs under the culture the circuit had then, so names stay in the reader's language.
 /// </summary>
 internal sealed class LiveRefresh : IDisposable
 {
@@ -13,6 +15,8 @@ internal sealed class LiveRefresh : IDisposable
     private readonly Func<LiveBatch, bool> _concerns;
     private readonly Func<Task> _refresh;
     private readonly PeriodicTimer _timer;
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
     private readonly Lock _gate = new();
     private bool _running;
     private bool _again;
@@ -67,6 +71,9 @@ internal sealed class LiveRefresh : IDisposable
             }
             _running = true;
         }
+        // Flows into the page's InvokeAsync below; restored for the caller when this method returns.
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
         while (true)
         {
             try

@@ -3,6 +3,7 @@ using GuoduActors.Dashboard.Components.Analytics;
 using GuoduActors.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Radzen.Blazor;
 
 namespace GuoduActors.Dashboard.Components.Satisfaction;
 
@@ -33,6 +34,14 @@ public sealed partial class SatisfactionChart : ComponentBase
     private object AxisEnd => Weeks[^1].ToDateTime(TimeOnly.MinValue);
 
     private object AxisStep => TimeSpan.FromDays(7 * Math.Max(1, (int)Math.Ceiling(Weeks.Count / 8.0)));
+
+    // Okabe–Ito colours, told apart also by readers with colour-blindness, and a marker shape per line besides.
+    private static readonly string[] Colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
+    private static readonly MarkerType[] Markers = [MarkerType.Circle, MarkerType.Square, MarkerType.Diamond, MarkerType.Triangle, MarkerType.Circle, MarkerType.Square];
+
+    private static string Colour(int line) => Colours[line % Colours.Length];
+
+    private static MarkerType Marker(int line) => Markers[line % Markers.Length];
 
     private static string Percent(RatePoint point) => AnalyticsFormat.Percent(point.Percent / 100);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using GuoduActors.Dashboard.Components.Layout;
@@ -111,6 +112,28 @@ public sealed class TeamsPageTests : AnalyticsPageContext
             Assert.Equal("4 / 4 件（100.0%）", page.Find("[data-role='load-text']").TextContent.Trim());
             Assert.Equal("2", page.Find("[data-stat='offered'] [data-role='value']").TextContent.Trim());
         });
+    }
+
+    [Fact]
+    public async Task APushDeliveredOnAnotherThreadKeepsTheReadersLanguage()
+    {
+        SignInAs(Actor.Leader("leader"));
+        var page = RenderTeam("haoxiujiang");
+        page.WaitForAssertion(() => Assert.Equal(1, Live.Subscribers));
+        Teams.Returns(SampleAnalytics.RepairTeam(offered: 2, active: 2));
+
+        // Orleans delivers pushes on its own threads, which do not carry the circuit's culture.
+        await Task.Run(() =>
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            Live.Push(new LiveBatch([Event("GD-20261128-0002", "assign-to-team:haoxiujiang")], CountersChanged: true, SampleOverview.AsOf));
+        });
+
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-stat='offered'] [data-role='value']").TextContent.Trim()));
+        Assert.Contains("“好修匠”服务队", page.Find("h1").TextContent);
+        Assert.Contains("所属站点：凤林社区", page.Find("[data-role='home']").TextContent);
+        Assert.Contains("星期一", page.Find("[data-role='duty']").TextContent);
     }
 
     [Fact]
