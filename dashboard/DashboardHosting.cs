@@ -45,6 +45,7 @@ public static class DashboardHosting
         services.TryAddSingleton<IGovernanceFigures, OrleansGovernanceFigures>();
         services.TryAddSingleton<IStationSource, OrleansStationSource>();
         services.AddGuoduTicketServices();
+        services.AddGuoduAnalytics();
         // Runs the live subscription when the registered updates are the Orleans ones (a test may register others).
         services.AddHostedService<LiveUpdatesRunner>();
         return builder;

@@ -76,7 +76,9 @@ public sealed class VolunteerTeamGrain(
         RequireMembers(memberIds);
         // The ticket is the authority on its lifecycle: it moves first, and the team records the job only if it did.
         await GrainFactory.GetGrain<ITicketGrain>(ticketId).StartAsync(actor, $"accepted by {TeamId}");
-        await ReplaceAsync(job, job with { Status = JobStatus.Active, AcceptedAt = time.GetUtcNow(), MemberIds = [.. memberIds] });
+        // ToList, not [.. memberIds]: into an IReadOnlyList that makes a compiler-generated type, which the Azure Table
+        // storage's JSON writes by name and then refuses to read back: the team, and the host's start, would fail.
+        await ReplaceAsync(job, job with { Status = JobStatus.Active, AcceptedAt = time.GetUtcNow(), MemberIds = memberIds.ToList() });
         return View();
     }
 

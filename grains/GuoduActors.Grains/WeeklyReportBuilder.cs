@@ -105,7 +105,9 @@ public static class WeeklyReportBuilder
                     tally.OpenOverdue++;
             }
         }
-        return Complete(stationId, level, weekStart, WeeklyReportKind.Own, [stationId], tally, firstResponse, resolution, now);
+        // A List, not the collection expression [stationId]: that makes a compiler-generated list type, which the Azure
+        // Table storage's JSON writes by name and then refuses to read back, so no compiled week could be loaded again.
+        return Complete(stationId, level, weekStart, WeeklyReportKind.Own, new List<string> { stationId }, tally, firstResponse, resolution, now);
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public sealed partial class NavMenu : ComponentBase
         new("/tickets", "assignment", "NavTickets", ActorRole.Leader, ActorRole.StationStaff, ActorRole.Planner) { Resource = typeof(TicketsResource) },
         new("/report", "edit_note", "NavReport") { Resource = typeof(TicketsResource) },
         new("/track", "manage_search", "NavTrack") { Resource = typeof(TicketsResource) },
+        new("/teams", "volunteer_activism", "NavTeams", ActorRole.Leader, ActorRole.Planner, ActorRole.TeamLead),
+        new("/satisfaction", "sentiment_satisfied", "NavSatisfaction", ActorRole.Leader, ActorRole.Planner),
+        new("/reports", "summarize", "NavReports", ActorRole.Leader, ActorRole.Planner, ActorRole.StationStaff),
     ];
 
     private IReadOnlyList<NavEntry> VisibleEntries { get; set; } = [];
