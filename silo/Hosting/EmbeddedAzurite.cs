@@ -157,7 +157,8 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                 await client.GetPropertiesAsync(deadline.Token);
                 return;
             }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or SocketException && !deadline.IsCancellationRequested)
+            // The SDK's own retries end in an AggregateException when Azurite takes longer than they do (a busy machine).
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or SocketException or AggregateException && !deadline.IsCancellationRequested)
             {
                 // Not listening yet: the process was started a moment ago.
                 await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
