@@ -24,6 +24,7 @@ public static class ApiHosting
         api.MapTicketEndpoints();
         api.MapTicketListEndpoints();
         api.MapStationOperationsEndpoints();
+        api.MapSimulationEndpoints();
         return app;
     }
 }

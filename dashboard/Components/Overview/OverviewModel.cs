@@ -43,6 +43,9 @@ public sealed record OverviewModel(
     OverviewTotals Totals,
     DateTimeOffset AsOf)
 {
+    /// <summary>Whether the data is simulated (a first-run demo history), so the page can say so.</summary>
+    public SimulationStatus? Simulation { get; init; }
+
     /// <summary>The time of the data, <c>HH:mm:ss</c> in China Standard Time, the sub-district's clock.</summary>
     public string AsOfChinaTime => FormatChinaTime(AsOf);
 
@@ -77,6 +80,6 @@ public sealed record OverviewModel(
         return new OverviewModel(
             DashboardCultures.Pick(overview.SubDistrict.NameZh, overview.SubDistrict.NameEn),
             DashboardCultures.Pick(overview.SubDistrict.OfficeNameZh, overview.SubDistrict.OfficeNameEn),
-            communities, teams, totals, overview.AsOf);
+            communities, teams, totals, overview.AsOf) { Simulation = overview.Simulation };
     }
 }
