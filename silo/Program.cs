@@ -19,6 +19,7 @@ try
     builder.AddGuoduSilo();
     builder.AddGuoduRoster();
     builder.AddGuoduSla();
+    builder.AddGuoduSimulation();
     builder.AddGuoduOpen311();
     builder.AddGuoduAuth();
     builder.Services.AddGuoduApi();

@@ -61,6 +61,20 @@ public interface ISubDistrictGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<StationInfo>> GetChildStationsAsync(string stationId);
+
+    /// <summary>Whether the data is simulated, and up to when: what the UI labels.</summary>
+    [AlwaysInterleave]
+    Task<SimulationStatus> GetSimulationAsync();
+
+    /// <summary>
+    /// Records, before anything is written, that a simulated history of <paramref name="plan"/> is being seeded. Once
+    /// begun, a seeding keeps its plan: a later call returns the status of the first one, so a resumed seeding writes the
+    /// same data. Refuses with <see cref="RefusalKind.NotFound"/> before a roster is applied.
+    /// </summary>
+    Task<SimulationStatus> BeginSimulationAsync(SimulationPlan plan);
+
+    /// <summary>Records that the seeding finished; the history is then never seeded again. Refuses with <see cref="RefusalKind.Conflict"/> when none began.</summary>
+    Task<SimulationStatus> CompleteSimulationAsync(int historicTickets, int liveTickets);
 }
 
 /// <summary>
@@ -148,6 +162,16 @@ public interface IStationGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<WeeklyReport>> GetWeeklyReportsAsync(DateOnly? weekStart);
+
+    /// <summary>
+    /// Merges daily counts made elsewhere (a simulated history) into this station's: each imported day and category
+    /// replaces that day and category's tally, other days are kept, and the received and resolved totals follow. So
+    /// importing the same counts again changes nothing; meant for days before any live activity. Days older than the
+    /// kept window are skipped. Refuses with <see cref="RefusalKind.NotFound"/> a station the roster does not name and
+    /// with <see cref="RefusalKind.Invalid"/> negative counts, malformed category codes, or more day-and-category tallies
+    /// than the station's state can safely hold (about 7 000).
+    /// </summary>
+    Task ImportDailyCountsAsync(IReadOnlyList<DailyCount> counts);
 }
 
 /// <summary>
@@ -207,6 +231,15 @@ public interface ITicketGrain : IGrainWithStringKey
     /// nothing and returns <c>null</c>.
     /// </summary>
     Task<TicketSnapshot?> EscalateAsync(SlaClock clock, int deadlineVersion, string toOwnerId);
+
+    /// <summary>
+    /// Creates the ticket from a record made elsewhere — an open ticket of a simulated history — with its registration
+    /// time, timeline, owner and deadlines as given, and records it at its owner (whose sweep escalates it from then on).
+    /// It counts no daily figures: the import brings those. Idempotent: a ticket that exists is returned unchanged.
+    /// Refuses with <see cref="RefusalKind.Invalid"/> a record that is not open, is waiting on the resident or assigned to a
+    /// volunteer team, has another id, an unknown category or station, or a timeline that does not start with its registration.
+    /// </summary>
+    Task<TicketSnapshot> ImportAsync(TicketSnapshot ticket);
 }
 
 /// <summary>Hands out ticket sequence numbers for one calendar day (China Standard Time), keyed <c>yyyyMMdd</c>.</summary>

@@ -15,6 +15,16 @@ public interface ITicketProjectionStore
 
     /// <summary>Every row matching the filter's storage-side conditions, in no particular order; callers page and sort.</summary>
     IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes many rows at once (a simulated history): each row replaces the row of the same owner and ticket, so a
+    /// repeated call is harmless. Not atomic as a whole. Stores that can batch override this one-by-one default.
+    /// </summary>
+    async Task UpsertManyAsync(IReadOnlyList<TicketRow> rows)
+    {
+        foreach (var row in rows)
+            await UpsertAsync(row);
+    }
 }
 
 /// <summary>

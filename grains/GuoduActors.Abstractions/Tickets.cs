@@ -172,7 +172,8 @@ public sealed record class SubDistrictOverview(
     [property: Id(1)] IReadOnlyList<StationSummary> Stations,
     [property: Id(2)] IReadOnlyList<TeamInfo> Teams,
     [property: Id(3)] DateTimeOffset AsOf,
-    [property: Id(4)] StationSummary? Office = null);
+    [property: Id(4)] StationSummary? Office = null,
+    [property: Id(5)] SimulationStatus? Simulation = null);
 
 /// <summary>Received and resolved tickets of one category on one day (China Standard Time) at one station.</summary>
 [GenerateSerializer, Immutable]

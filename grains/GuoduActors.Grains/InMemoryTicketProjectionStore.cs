@@ -15,6 +15,13 @@ public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
         return Task.CompletedTask;
     }
 
+    public Task UpsertManyAsync(IReadOnlyList<TicketRow> rows)
+    {
+        foreach (var row in rows)
+            _rows[(row.OwnerId, row.TicketId)] = row;
+        return Task.CompletedTask;
+    }
+
     public Task DeleteAsync(string ownerId, string ticketId)
     {
         _rows.TryRemove((ownerId, ticketId), out _);

@@ -6,6 +6,8 @@ namespace GuoduActors.Grains;
 public sealed class SubDistrictState
 {
     [Id(0)] public Roster? Roster { get; set; }
+    /// <summary>Whether and up to when the data is simulated; <c>null</c> when nothing is.</summary>
+    [Id(1)] public SimulationStatus? Simulation { get; set; }
 }
 
 public sealed partial class SubDistrictGrain(
@@ -50,7 +52,7 @@ public sealed partial class SubDistrictGrain(
     {
         var roster = state.State.Roster ?? throw DomainRefusalException.NotFound($"No roster has been applied to sub-district '{this.GetPrimaryKeyString()}'.");
         var stations = roster.Stations.Select(Summary).ToList();
-        return Task.FromResult(new SubDistrictOverview(roster.SubDistrict, stations, roster.Teams, time.GetUtcNow(), Summary(Office(roster))));
+        return Task.FromResult(new SubDistrictOverview(roster.SubDistrict, stations, roster.Teams, time.GetUtcNow(), Summary(Office(roster)), state.State.Simulation));
     }
 
     public async Task ReportCountersAsync(StationCounters counters)

@@ -44,7 +44,7 @@ public sealed class TicketState
     }
 }
 
-public sealed class TicketGrain(
+public sealed partial class TicketGrain(
     [PersistentState("ticket", GrainStorage.Default)] IPersistentState<TicketState> state,
     ITicketPolicy policy,
     TimeProvider time,

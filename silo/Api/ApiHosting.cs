@@ -30,6 +30,7 @@ public static class ApiHosting
         api.MapTicketEndpoints();
         api.MapTicketListEndpoints();
         api.MapStationOperationsEndpoints();
+        api.MapSimulationEndpoints();
         return app;
     }
 }

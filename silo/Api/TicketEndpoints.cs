@@ -41,11 +41,13 @@ internal static class TicketEndpoints
             .WithName("RegisterTicket")
             .WithSummary("Registers a resident's small matter at a station (登记). Send an Idempotency-Key header to make retries safe.");
 
-        api.MapGet("/tickets/{ticketId}", (string ticketId, string? phone, HttpContext http, IGrainFactory grains) => Problems.Guard(async () =>
+        api.MapGet("/tickets/{ticketId}", (string ticketId, string? phone, HttpContext http, IGrainFactory grains, ITicketProjectionStore projection) => Problems.Guard(async () =>
         {
             var viewer = http.User.ToActor() ?? (phone is null ? null : Actor.Resident(phone));
             if (viewer is null)
                 return Problems.Problem(StatusCodes.Status401Unauthorized, "Sign in or prove the phone", "Sign in, or pass the resident's phone number as ?phone= to track a ticket.");
+            if (Grains.Simulation.SimulatedTickets.IsSimulatedId(ticketId))
+                return await SimulationEndpoints.GetArchivedTicketAsync(ticketId, viewer, projection, http.RequestAborted);
             var ticket = TicketIds.IsWellFormed(ticketId) ? await grains.GetGrain<ITicketGrain>(ticketId).GetAsync() : null;
             // A resident who names the wrong phone learns nothing, not even that the ticket exists.
             if (ticket is null || (viewer.Role == ActorRole.Resident && !TicketRules.SamePhone(phone!, ticket.ResidentPhone)))

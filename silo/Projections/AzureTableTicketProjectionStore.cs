@@ -30,6 +30,25 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) :
         }
     }
 
+    /// <summary>
+    /// Entity-group transactions of at most <see cref="MaxBatch"/> rows of one partition (the Table service's limit),
+    /// several in flight at once: a simulated history of 200 000 rows is a few thousand requests instead of 200 000.
+    /// </summary>
+    public async Task UpsertManyAsync(IReadOnlyList<TicketRow> rows)
+    {
+        await _created.Value;
+        var batches = rows
+            .GroupBy(r => r.OwnerId, StringComparer.Ordinal)
+            // A batch may not touch one entity twice: the last row given for a ticket wins, as with single upserts.
+            .SelectMany(partition => partition.GroupBy(r => r.TicketId, StringComparer.Ordinal).Select(g => g.Last()).Chunk(MaxBatch));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = BatchesInFlight }, async (batch, cancellationToken) =>
+            await _table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))), cancellationToken));
+    }
+
+    /// <summary>The most operations one entity-group transaction may hold.</summary>
+    public const int MaxBatch = 100;
+    private const int BatchesInFlight = 8;
+
     public async Task DeleteAsync(string ownerId, string ticketId)
     {
         await _created.Value;

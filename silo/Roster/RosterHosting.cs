@@ -34,7 +34,19 @@ internal sealed class RosterSeeder(GuoduActors.Roster roster, IGrainFactory grai
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await grains.GetGrain<ISubDistrictGrain>(roster.SubDistrict.Id).ApplyRosterAsync(roster);
+        // Idempotent, so a call that timed out (a busy emulator reloading a large store while 72 stations activate) is repeated.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<ISubDistrictGrain>(roster.SubDistrict.Id).ApplyRosterAsync(roster);
+                break;
+            }
+            catch (TimeoutException e) when (attempt < 5 && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Applying the roster timed out (attempt {Attempt} of 5); trying again", attempt);
+            }
+        }
         logger.LogInformation("Roster of {SubDistrict} is live: {Stations} stations, {Teams} volunteer teams",
             roster.SubDistrict.NameEn, roster.Stations.Count, roster.Teams.Count);
     }

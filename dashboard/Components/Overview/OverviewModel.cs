@@ -48,6 +48,8 @@ public sealed record OverviewModel(
 
     /// <summary>Names of the stations, the office and the teams by id, in the reader's language.</summary>
     public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+    /// <summary>Whether the data is simulated (a first-run demo history), so the page can say so.</summary>
+    public SimulationStatus? Simulation { get; init; }
 
     /// <summary>The time of the data, <c>HH:mm:ss</c> in China Standard Time, the sub-district's clock.</summary>
     public string AsOfChinaTime => FormatChinaTime(AsOf);
@@ -93,6 +95,7 @@ public sealed record OverviewModel(
         {
             Load = StationLoadLine.From(overview),
             Names = names,
+            Simulation = overview.Simulation,
         };
     }
 }

@@ -33,6 +33,14 @@ public sealed class GuoduApiFactory : WebApplicationFactory<Program>
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>Adds or overrides settings (<c>Section:Key</c>); call before the host starts.</summary>
+    public GuoduApiFactory WithSettings(IReadOnlyDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings)
+            _settings[key] = value;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not only ConfigureAppConfiguration: Program reads the settings while it builds the host.
