@@ -75,7 +75,7 @@ public sealed class VolunteerTeamGrain(
         var job = RequireJob(ticketId, JobStatus.Offered);
         RequireMembers(memberIds);
         // The ticket is the authority on its lifecycle: it moves first, and the team records the job only if it did.
-        await GrainFactory.GetGrain<ITicketGrain>(ticketId).StartAsync(actor, $"accepted by {TeamId}");
+        await GrainFactory.GetGrain<ITicketGrain>(ticketId).StartAsync(AsTeam(actor), $"accepted by {TeamId}");
         // ToList, not [.. memberIds]: into an IReadOnlyList that makes a compiler-generated type, which the Azure Table
         // storage's JSON writes by name and then refuses to read back: the team, and the host's start, would fail.
         await ReplaceAsync(job, job with { Status = JobStatus.Active, AcceptedAt = time.GetUtcNow(), MemberIds = memberIds.ToList() });
@@ -86,7 +86,7 @@ public sealed class VolunteerTeamGrain(
     {
         RequireLead(actor);
         var job = RequireJob(ticketId, JobStatus.Offered);
-        await GrainFactory.GetGrain<ITicketGrain>(ticketId).TeamDeclineAsync(actor, reason);
+        await GrainFactory.GetGrain<ITicketGrain>(ticketId).TeamDeclineAsync(AsTeam(actor), reason);
         await ReplaceAsync(job, job with { Status = JobStatus.Declined, FinishedAt = time.GetUtcNow(), Note = reason });
         return View();
     }
@@ -97,7 +97,7 @@ public sealed class VolunteerTeamGrain(
         if (!double.IsFinite(hours) || hours <= 0 || hours > MaxHoursPerJob)
             throw DomainRefusalException.Invalid($"Hours served must be more than 0 and at most {MaxHoursPerJob}.");
         var job = RequireJob(ticketId, JobStatus.Active);
-        await GrainFactory.GetGrain<ITicketGrain>(ticketId).ResolveAsync(actor, note);
+        await GrainFactory.GetGrain<ITicketGrain>(ticketId).ResolveAsync(AsTeam(actor), note);
 
         state.State.Completed++;
         state.State.HoursServed += hours;
@@ -141,6 +141,12 @@ public sealed class VolunteerTeamGrain(
             throw;
         }
     }
+
+    /// <summary>
+    /// The team acts on its tickets as the team, whoever (its lead, or a leader) asked it to: the caller was checked by
+    /// <see cref="RequireLead"/>, and a ticket told by its team does not call the team back (which would deadlock).
+    /// </summary>
+    private Actor AsTeam(Actor actor) => actor.Role == ActorRole.TeamLead ? actor : Actor.TeamLead(actor.UserId, TeamId);
 
     private int Load() => state.State.Jobs.Count(j => j.Status is JobStatus.Offered or JobStatus.Active);
 

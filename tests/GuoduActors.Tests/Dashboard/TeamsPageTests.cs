@@ -250,7 +250,10 @@ public sealed class TeamsPageTests : AnalyticsPageContext
         SignInAs(new Actor("someone", role, role == ActorRole.StationStaff ? ["fenglin"] : [], role == ActorRole.TeamLead ? "haoxiujiang" : null, null));
         var menu = Render<NavMenu>();
 
-        Assert.Equal(paths, menu.FindAll("a").Select(a => new Uri(new Uri("http://localhost/"), a.GetAttribute("href")).AbsolutePath));
+        string[] analytics = ["/teams", "/satisfaction", "/reports"];
+        var offered = menu.FindAll("a").Select(a => new Uri(new Uri("http://localhost/"), a.GetAttribute("href")).AbsolutePath).ToList();
+        Assert.Equal(paths.Where(analytics.Contains), offered.Where(analytics.Contains));
+        Assert.Contains("/", offered);
     }
 
     private IRenderedComponent<TeamPage> RenderTeam(string teamId) => Render<TeamPage>(p => p.Add(x => x.TeamId, teamId));
