@@ -7,6 +7,10 @@ namespace GuoduActors.Dashboard.Services;
 /// </summary>
 public sealed class RefreshCoalescer(TimeProvider time, TimeSpan interval, Func<Task> refresh) : IDisposable
 {
+    // The reader's culture, captured on the circuit: requests arrive on the cluster's threads (live pushes), whose
+    // culture would otherwise leak into the rendering (Chinese texts with English names, or the reverse).
+    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
+    private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
     private readonly Lock _gate = new();
     private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
     private bool _running;
@@ -83,6 +87,9 @@ public sealed class RefreshCoalescer(TimeProvider time, TimeSpan interval, Func<
 
     private async Task RunAsync()
     {
+        // An async method's culture changes stay within it (and what it awaits), never reaching the calling thread.
+        System.Globalization.CultureInfo.CurrentCulture = _culture;
+        System.Globalization.CultureInfo.CurrentUICulture = _uiCulture;
         try
         {
             await refresh();

@@ -15,6 +15,35 @@ public sealed class RefreshCoalescerTests
     });
 
     [Fact]
+    public async Task ARequestFromAThreadOfAnotherCultureRefreshesInTheReadersCulture()
+    {
+        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        string? seen = null;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            using var coalescer = new RefreshCoalescer(_time, Gap, () =>
+            {
+                seen = System.Globalization.CultureInfo.CurrentUICulture.Name;
+                return Task.CompletedTask;
+            });
+
+            // As a live push does: the request comes from a thread whose culture is not the reader's.
+            await Task.Run(() =>
+            {
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
+                coalescer.Request();
+            });
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+
+        Assert.Equal("en", seen);
+    }
+
+    [Fact]
     public void TheFirstRequestRefreshesAtOnce()
     {
         using var coalescer = Coalescer();
