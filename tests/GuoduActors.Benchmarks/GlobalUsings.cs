@@ -1,2 +1,3 @@
 global using GuoduActors.Grains;
 global using Orleans;
+global using GuoduActors.Tests.Infrastructure;

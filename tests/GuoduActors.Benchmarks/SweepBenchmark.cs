@@ -11,7 +11,7 @@ namespace GuoduActors.Benchmarks;
 /// does after a restart, and the benchmark times finding the due deadlines, a linear scan of the same rows as the
 /// baseline, and the full sweep that escalates the overdue tickets to the parent station.
 /// </summary>
-public static class SweepBenchmark
+public static partial class SweepBenchmark
 {
     private const string SubDistrict = "bench";
     private const string Community = "bench-community";

@@ -40,20 +40,3 @@ public sealed record SweepOptions(int Open, int Overdue, int Repeat, string Outp
         return true;
     }
 }
-
-/// <summary>The repository, found by walking up to <c>GuoduActors.sln</c> from the binaries or the current directory.</summary>
-public static class Repo
-{
-    public static string Root { get; } = Find(AppContext.BaseDirectory) ?? Find(Environment.CurrentDirectory)
-        ?? throw new InvalidOperationException("GuoduActors.sln was not found above the benchmark or the current directory.");
-
-    private static string? Find(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GuoduActors.sln")))
-                return dir.FullName;
-        }
-        return null;
-    }
-}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Azure.Data.Tables;
+using GuoduActors.Silo.Roster;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuoduActors.Benchmarks;
+
+/// <summary>
+/// Tickets registered per second through the HTTP API of the real host (in-process, behind ASP.NET Core's test server),
+/// at a fixed concurrency, spread over every station of the shipped roster, each with its own Idempotency-Key — against
+/// two floors measured in the same run at the same concurrency: (a) on Azurite, raw single-entity inserts into the same
+/// emulator with Azure.Data.Tables (what storage alone allows); (b) on memory storage, a bare grain call to the same
+/// stations on the same silo (what the runtime alone allows).
+/// </summary>
+public static class IntakeBenchmark
+{
+    public const string Name = "intake";
+
+    public static async Task<BenchmarkReport> RunAsync(BenchmarkArgs args)
+    {
+        var tickets = args.Int("tickets", args.Quick ? 300 : 3000, 10, 1_000_000);
+        var concurrency = args.Int("concurrency", 32, 1, 1024);
+        var report = new BenchmarkReport(Name, "Intake: tickets registered per second through the HTTP API", args.CommandLine);
+        report.Parameters["tickets per measurement"] = $"{tickets:N0}";
+        report.Parameters["concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var clock = Stopwatch.StartNew();
+        var stations = RosterFile.Load(Repo.ShippedRosterPath).Stations.Where(s => s.Level != StationLevel.Office).Select(s => s.Id).ToArray();
+        report.Parameters["stations"] = stations.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await using (var azurite = await AzuriteFixture.StartPrivateAsync())
+        {
+            var floor = await StorageFloorAsync(azurite.ConnectionString, tickets, concurrency);
+            floor.Report(report, "storageFloor", "Storage floor: single-entity inserts into Azurite (Azure.Data.Tables)");
+
+            var id = $"bench-intake-{Guid.NewGuid():N}";
+            await using var factory = GuoduApiFactory.OnAzureStorage(azurite.ConnectionString, id, id);
+            using var counter = new RequestCounter(azurite.Options.TablePort);
+            var intake = await IntakeAsync(factory, stations, tickets, concurrency, "azurite", counter, report);
+            intake.Report(report, "intakeAzurite", "Intake on Azurite: POST /api/stations/{id}/tickets");
+            report.Ratio("intakeOverStorageFloor", "Intake on Azurite ÷ storage floor (tickets/s ÷ inserts/s)",
+                intake.PerSecond, floor.PerSecond, "≥ 0.50", atLeast: 0.5);
+        }
+
+        await using (var factory = GuoduApiFactory.InMemory(TimeProvider.System))
+        {
+            var intake = await IntakeAsync(factory, stations, tickets, concurrency, "memory", counter: null, report);
+            intake.Report(report, "intakeMemory", "Intake on memory storage: POST /api/stations/{id}/tickets");
+            var grains = factory.Services.GetRequiredService<IGrainFactory>();
+            var calls = await Load.ClosedLoopAsync(tickets * 4, concurrency, i => grains.GetGrain<IStationGrain>(stations[i % stations.Length]).GetInfoAsync());
+            calls.Report(report, "grainCall", "Runtime floor: bare grain call (IStationGrain.GetInfoAsync) on the same silo");
+            report.Ratio("intakeOverRuntimeFloor", "Intake on memory storage ÷ runtime floor (tickets/s ÷ grain calls/s)",
+                intake.PerSecond, calls.PerSecond);
+        }
+
+        report.Notes.Add("Closed loop: each of the concurrent callers sends its next request when its last one is answered; a registration counts once its 201 Created arrives (the ticket is persisted).");
+        report.Notes.Add("The host is the real silo (silo/Program.cs) in this process behind ASP.NET Core's in-memory test server: HTTP routing, JSON, validation and the grains are real, the TCP socket is not.");
+        report.Notes.Add("Azurite is a correctness emulator (a single Node.js process) sharing the same cores with the silo and this load generator: the ratio, not the absolute rate, is the result.");
+        report.Finish(clock.Elapsed);
+        return report;
+    }
+
+    /// <summary>(a) The storage floor: the same number of single-entity inserts, a ticket-sized row each.</summary>
+    private static async Task<LoadResult> StorageFloorAsync(string connectionString, int count, int concurrency)
+    {
+        var table = new TableServiceClient(connectionString).GetTableClient("BenchStorageFloor");
+        await table.CreateIfNotExistsAsync();
+        var ticket = Tickets.Sample();
+        return await Load.ClosedLoopAsync(count, concurrency, i => table.AddEntityAsync(new TableEntity($"station-{i % 71}", $"floor-{i:D8}")
+        {
+            ["Description"] = ticket.Description, ["CategoryCode"] = ticket.CategoryCode, ["ResidentName"] = ticket.ResidentName,
+            ["ResidentPhone"] = ticket.ResidentPhone, ["Address"] = ticket.Address, ["RegisteredAt"] = DateTimeOffset.UtcNow, ["Status"] = "Registered",
+        }));
+    }
+
+    /// <summary>Registers tickets round-robin over the stations after a warm-up that activates every station once.</summary>
+    private static async Task<LoadResult> IntakeAsync(GuoduApiFactory factory, string[] stations, int count, int concurrency, string label,
+        RequestCounter? counter, BenchmarkReport report)
+    {
+        var http = factory.CreateClient();
+        await WaitForRosterAsync(http);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        // Warm-up: every station, every ticket-number and intake grain type activated once; not measured.
+        var warm = await Load.ClosedLoopAsync(stations.Length * 2, concurrency, i => RegisterAsync(http, stations[i % stations.Length], $"warm-{run}-{i}"));
+        if (warm.Failures > 0)
+            report.Problems.Add($"{warm.Failures} warm-up registrations on {label} failed.");
+        var requestsBefore = counter?.Count ?? 0;
+        var result = await Load.ClosedLoopAsync(count, concurrency, i => RegisterAsync(http, stations[i % stations.Length], $"bench-{run}-{i}"));
+        if (counter is not null)
+        {
+            report.Figure($"storageRequestsPerTicket", "Storage requests per registered ticket (HTTP requests to Azurite's table endpoint, all of the silo's)",
+                (double)(counter.Count - requestsBefore) / result.Operations, "requests");
+        }
+        Console.WriteLine($"Intake on {label}: {result.PerSecond:0.0} tickets/s, p50 {BenchmarkReport.Percentile(result.LatenciesMs, 0.5):0.0} ms.");
+        return result;
+    }
+
+    private static async Task RegisterAsync(HttpClient http, string station, string key)
+    {
+        using var response = await http.RegisterAsync(station, Tickets.Sample($"楼道灯不亮 — the stairwell light is out ({key})"), key);
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+            throw new InvalidOperationException($"POST at {station} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The host applies the roster while it starts; registrations before that are refused (no such station).</summary>
+    public static async Task WaitForRosterAsync(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var stations = await http.GetFromJsonAsync<List<GuoduActors.Silo.Api.StationDto>>("/api/stations", ApiClient.Json);
+                if (stations is { Count: > 0 })
+                    return;
+            }
+            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+            }
+            if (clock.Elapsed > TimeSpan.FromMinutes(2))
+                throw new TimeoutException("The host did not serve its roster within 2 minutes.");
+            await Task.Delay(200);
+        }
+    }
+}
