@@ -104,12 +104,25 @@ public sealed partial class StationGrain(
             throw DomainRefusalException.Invalid($"Ticket '{row.TicketId}' is owned by '{row.OwnerId}', not '{StationId}'.");
         // A retried registration tracks the same ticket again: count it once.
         var countIt = effect != TicketCountEffect.None && !(effect == TicketCountEffect.Received && _open.ContainsKey(row.TicketId));
-        await projection.UpsertAsync(row);
+        // The row and the count go to different tables: send both at once (one storage round trip of waiting, not two).
+        // The call returns only when both are stored, and fails if either fails, exactly as when they went one by one.
+        var upsert = projection.UpsertAsync(row);
+        var count = countIt ? WriteStateAsync(s => Count(s, row, effect)) : Task.CompletedTask;
+        try
+        {
+            await Task.WhenAll(upsert, count);
+        }
+        catch when (countIt && count.IsCompletedSuccessfully)
+        {
+            // Counted, but the row was not stored: know the ticket anyway, so that the caller's retry (which stores the
+            // row) does not count it a second time.
+            Unindex(row.TicketId);
+            Index(row);
+            throw;
+        }
         Unindex(row.TicketId);
         if (row.IsOpen)
             Index(row);
-        if (countIt)
-            await WriteStateAsync(s => Count(s, row, effect));
         PublishEvent(row);
         await EnsureSweepingAsync();
         ReportCounters();

@@ -37,6 +37,8 @@ public sealed class BenchmarkSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<BenchmarkSilo> StartAsync(DateTimeOffset start)
     {
         var time = new FakeTimeProvider(start);

@@ -25,6 +25,9 @@ public static class IntakeBenchmark
         report.Parameters["tickets per measurement"] = $"{tickets:N0}";
         report.Parameters["concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var clock = Stopwatch.StartNew();
+        // WebApplicationFactory finds the host's content root through its manifest in the current folder, which is the
+        // test runner's binaries under `dotnet test` but not under `dotnet run`: name it directly.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GUODUACTORS_SILO", Path.Combine(Repo.Root, "silo"));
         var stations = RosterFile.Load(Repo.ShippedRosterPath).Stations.Where(s => s.Level != StationLevel.Office).Select(s => s.Id).ToArray();
         report.Parameters["stations"] = stations.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
