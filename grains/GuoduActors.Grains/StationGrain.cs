@@ -45,6 +45,9 @@ public sealed partial class StationGrain(
     // activation; a sweep reads only its head, so 100 000 open tickets cost nothing until they are due.
     private readonly SortedSet<Deadline> _deadlines = new();
     private readonly Dictionary<string, TicketRow> _open = new(StringComparer.Ordinal);
+    // Kept with the index rather than counted when reported: a station reports its counters on every change, and walking
+    // all its open tickets each time made escalating 500 000 tickets quadratic at the parents that receive them.
+    private readonly Dictionary<string, int> _openByCategory = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _stateWrite = new(1, 1);
     private bool _sweeping;
     private bool _countersPending;
@@ -290,7 +293,9 @@ public sealed partial class StationGrain(
 
     private void Index(TicketRow row)
     {
+        Unindex(row.TicketId);
         _open[row.TicketId] = row;
+        _openByCategory[CategoryKey(row)] = _openByCategory.GetValueOrDefault(CategoryKey(row)) + 1;
         if (!Escalates)
             return;
         if (row.FirstResponseDue is { } f)
@@ -303,6 +308,8 @@ public sealed partial class StationGrain(
     {
         if (!_open.Remove(ticketId, out var row))
             return;
+        if ((_openByCategory[CategoryKey(row)] -= 1) == 0)
+            _openByCategory.Remove(CategoryKey(row));
         if (row.FirstResponseDue is { } f)
             _deadlines.Remove(new Deadline(f, ticketId, SlaClock.FirstResponse, row.DeadlineVersion));
         if (row.ResolutionDue is { } r)
@@ -362,13 +369,19 @@ public sealed partial class StationGrain(
     private StationCounters Counters()
     {
         var now = time.GetUtcNow();
-        var byCategory = _open.Values.GroupBy(r => r.CategoryCode ?? "uncategorised").ToDictionary(g => g.Key, g => g.Count());
+        // An escalating station indexes every deadline of its open tickets, so its overdue tickets are those with a
+        // deadline at the index's head; the office, which keeps no deadline index, counts them.
+        var overdue = Escalates
+            ? DueDeadlines().Where(d => _open.TryGetValue(d.TicketId, out var r) && r.DeadlineVersion == d.Version).Select(d => d.TicketId).Distinct(StringComparer.Ordinal).Count()
+            : _open.Values.Count(r => r.IsOverdue(now));
         return new StationCounters(StationId, _open.Count, state.State.ReceivedTotal, now,
-            Overdue: _open.Values.Count(r => r.IsOverdue(now)),
+            Overdue: overdue,
             EscalatedTotal: state.State.EscalatedTotal,
             ResolvedTotal: state.State.ResolvedTotal,
-            OpenByCategory: byCategory);
+            OpenByCategory: new Dictionary<string, int>(_openByCategory, StringComparer.Ordinal));
     }
+
+    private static string CategoryKey(TicketRow row) => row.CategoryCode ?? "uncategorised";
 
     private void PublishEvent(TicketRow row)
     {

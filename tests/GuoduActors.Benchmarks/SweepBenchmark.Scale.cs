@@ -99,6 +99,8 @@ public static partial class SweepBenchmark
             }));
             rounds.Add(round.Elapsed.TotalMilliseconds);
             sweeps.AddRange(timed.Where(t => dueByStep.ContainsKey((t.Station, k))).Select(t => t.Ms));
+            if ((at + step - Start).Ticks % TimeSpan.TicksPerHour < step.Ticks)
+                Console.WriteLine($"{(at + step - Start).TotalHours:0} simulated hour(s) after {clock.Elapsed.TotalSeconds:0} s.");
         }
         report.Latencies("sweep", "Per station and step with deadlines due: clock step → the station's sweep done (real time)", sweeps);
         report.Figure("sweepMax", "The same, slowest", sweeps.Count == 0 ? double.NaN : sweeps.Max(), "ms");
