@@ -59,6 +59,8 @@ public sealed class BenchmarkSilo : IAsyncDisposable
             silo.UseInMemoryReminderService();
             // A full sweep of a big station escalates for a while; the default 30 s would abandon the call, not the sweep.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+            // Activating 71 stations at once, each rebuilding a big index on a loaded machine, can outlast the default 30 s.
+            silo.Configure<GrainCollectionOptions>(o => o.ActivationTimeout = TimeSpan.FromMinutes(10));
             silo.Services.AddSingleton<TimeProvider>(time);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<ITicketProjectionStore>(projection);
