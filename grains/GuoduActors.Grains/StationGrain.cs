@@ -296,8 +296,7 @@ public sealed partial class StationGrain(
         Unindex(row.TicketId);
         _open[row.TicketId] = row;
         _openByCategory[CategoryKey(row)] = _openByCategory.GetValueOrDefault(CategoryKey(row)) + 1;
-        if (!Escalates)
-            return;
+        // The office indexes deadlines too, though it never sweeps them: its overdue count is read from the index's head.
         if (row.FirstResponseDue is { } f)
             _deadlines.Add(new Deadline(f, row.TicketId, SlaClock.FirstResponse, row.DeadlineVersion));
         if (row.ResolutionDue is { } r)
@@ -369,11 +368,9 @@ public sealed partial class StationGrain(
     private StationCounters Counters()
     {
         var now = time.GetUtcNow();
-        // An escalating station indexes every deadline of its open tickets, so its overdue tickets are those with a
-        // deadline at the index's head; the office, which keeps no deadline index, counts them.
-        var overdue = Escalates
-            ? DueDeadlines().Where(d => _open.TryGetValue(d.TicketId, out var r) && r.DeadlineVersion == d.Version).Select(d => d.TicketId).Distinct(StringComparer.Ordinal).Count()
-            : _open.Values.Count(r => r.IsOverdue(now));
+        // The index holds every deadline of the open tickets, so the overdue tickets are those with a deadline at its head.
+        var overdue = DueDeadlines().Where(d => _open.TryGetValue(d.TicketId, out var r) && r.DeadlineVersion == d.Version)
+            .Select(d => d.TicketId).Distinct(StringComparer.Ordinal).Count();
         return new StationCounters(StationId, _open.Count, state.State.ReceivedTotal, now,
             Overdue: overdue,
             EscalatedTotal: state.State.EscalatedTotal,
