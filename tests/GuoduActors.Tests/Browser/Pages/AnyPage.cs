@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GuoduActors.Tests.Browser.Pages;
+
+/// <summary>
+/// Any routed page, ready once <paramref name="readySelector"/> shows and no "loading" text is left: for tests that visit
+/// every page the same way. <paramref name="interactive"/> is false for the sign-in page, which renders without a circuit.
+/// </summary>
+public sealed class AnyPage(BrowserSession session, string path, string name, string readySelector, bool interactive = true)
+    : DashboardPage(session, path)
+{
+    protected override string Name => name;
+
+    public override async Task WaitUntilReadyAsync()
+    {
+        if (interactive)
+            await base.WaitUntilReadyAsync();
+        await Expect(Page.Locator(readySelector).First).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-role=loading]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Resizes the window, reloads the page (layouts that differ by width settle from the start) and waits again.</summary>
+    public async Task ResizeAsync(int width, int height)
+    {
+        await Page.SetViewportSizeAsync(width, height);
+        await Page.ReloadAsync();
+        await WaitUntilReadyAsync();
+        await ScreenshotAsync($"{width}");
+    }
+}

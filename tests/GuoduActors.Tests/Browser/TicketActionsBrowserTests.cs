@@ -1,0 +1,106 @@
+using GuoduActors.Tests.Browser.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace GuoduActors.Tests.Browser;
+
+/// <summary>
+/// Station staff work a ticket on its detail page: each action through its form, the timeline growing in place (no
+/// reload), a form's validation error shown in place with nothing changed; and another station's staff get no actions.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TicketActionsBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private const string Station = "bolangfeng";
+
+    [Fact]
+    public async Task StationStaffClassifyRouteStartAndResolveATicketAndSeeTheTimelineGrowWithoutReload()
+    {
+        var ticket = await fixture.Api.RegisterCreatedAsync(Station, Tickets.Sample("单元门禁坏了 — the entrance door lock is broken"), Tickets.NewKey());
+        await using var session = await fixture.OpenSessionAsync(output);
+        await session.SignInAsync("bolangfeng", "Bolang2026");
+        var detail = new TicketDetailPage(session, ticket.Id);
+        await detail.GotoAsync();
+        await detail.MarkDocumentAsync();
+        await Expect(detail.Status).ToHaveAttributeAsync("data-status", "Registered");
+        await Expect(detail.TimelineEntries).ToHaveCountAsync(1);
+
+        // The category given at registration is already chosen in the form.
+        await detail.SubmitAndExpectAsync(await detail.OpenFormAsync("Classify"), "Classified", "classify");
+        var route = await detail.OpenFormAsync("AssignToStation");
+        await detail.ChooseAsync(route, "station", "留在本站办理");
+        await detail.SubmitAndExpectAsync(route, "Assigned", "assign-to-station");
+        await detail.SubmitAndExpectAsync(await detail.OpenFormAsync("Start"), "InProgress", "start");
+        await Expect(detail.Done).ToContainTextAsync("已完成");
+
+        await detail.SubmitAndExpectAsync(await ResolveWithANoteAsync(detail, "已更换门禁锁"), "Resolved", "resolve");
+        await Expect(detail.TimelineEntries.Last.Locator("[data-role=note]")).ToContainTextAsync("已更换门禁锁");
+
+        Assert.True(await detail.IsSameDocumentAsync(), "The page was reloaded or left while acting on the ticket.");
+        var stored = await fixture.Api.GetTicketAsPlannerAsync(ticket.Id);
+        Assert.Equal(TicketStatus.Resolved, stored!.Status);
+        Assert.Equal(["register", "classify", "assign-to-station", "start", "resolve"], stored.Timeline.Select(e => e.Action.Split(':')[0]));
+        session.AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task CancellingWithoutTheRequiredReasonSaysSoInPlaceAndChangesNothing()
+    {
+        var ticket = await fixture.Api.RegisterCreatedAsync(Station, Tickets.Sample(), Tickets.NewKey());
+        await using var session = await fixture.OpenSessionAsync(output);
+        await session.SignInAsync("bolangfeng", "Bolang2026");
+        var detail = new TicketDetailPage(session, ticket.Id);
+        await detail.GotoAsync();
+        var before = await fixture.Api.GetTicketAsPlannerAsync(ticket.Id);
+
+        var cancel = await detail.OpenFormAsync("Cancel");
+        await detail.FillNoteAsync(cancel, "   ");
+        await detail.SubmitAsync(cancel);
+
+        await Expect(detail.FieldError("note")).ToHaveTextAsync("请填写此项。");
+        await Expect(cancel).ToBeVisibleAsync();
+        await detail.ScreenshotAsync("reason-missing");
+        await Expect(detail.Status).ToHaveAttributeAsync("data-status", "Registered");
+        var after = await fixture.Api.GetTicketAsPlannerAsync(ticket.Id);
+        Assert.Equal(before!.Status, after!.Status);
+        Assert.Equal(before.Timeline.Count, after.Timeline.Count);
+
+        // The same form, corrected, goes through: the missing reason was the only obstacle.
+        await detail.FillNoteAsync(cancel, "重复登记");
+        await detail.SubmitAndExpectAsync(cancel, "Cancelled", "cancel");
+        await Expect(detail.FieldError("note")).ToHaveCountAsync(0);
+        session.AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task StaffOfAnotherStationSeeTheTicketButNoActions()
+    {
+        var ticket = await fixture.Api.RegisterCreatedAsync(Station, Tickets.Sample(), Tickets.NewKey());
+        await using var session = await fixture.OpenSessionAsync(output);
+        await session.SignInAsync("community02", "Station2026");
+        var detail = new TicketDetailPage(session, ticket.Id);
+        await detail.GotoAsync();
+
+        await Expect(detail.TimelineEntries).ToHaveCountAsync(1);
+        await Expect(detail.NoActions).ToContainTextAsync("铂琅峯小区");
+        await Expect(detail.ActionButtons).ToHaveCountAsync(0);
+        await Expect(detail.Forms).ToHaveCountAsync(0);
+        session.AssertNoBrowserErrors();
+        // Nor can the page be made to act: its own script asking the API to classify is refused, and nothing changed.
+        var status = await session.Page.EvaluateAsync<int>($$"""
+            () => fetch('/api/tickets/{{ticket.Id}}/classify', {
+                method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ categoryCode: 'public-facilities' })
+            }).then(r => r.status)
+            """);
+        Assert.Equal(403, status);
+        var stored = await fixture.Api.GetTicketAsPlannerAsync(ticket.Id);
+        Assert.Equal(TicketStatus.Registered, stored!.Status);
+        Assert.Single(stored.Timeline);
+    }
+
+    private static async Task<Microsoft.Playwright.ILocator> ResolveWithANoteAsync(TicketDetailPage detail, string note)
+    {
+        var form = await detail.OpenFormAsync("Resolve");
+        await detail.FillNoteAsync(form, note);
+        return form;
+    }
+}
