@@ -17,6 +17,9 @@ public sealed partial class ReconnectBrowserTests(BrowserFixture fixture, ITestO
 {
     private const string Station = "bolangfeng";
 
+    // The dashboard retries every second (reconnect.js); Blazor's default would wait 5 s after its first ten attempts.
+    private static readonly TimeSpan CatchUpAfterOutage = TimeSpan.FromSeconds(4);
+
     [Fact]
     public async Task OverviewReconnectsAfterAnOutageAndShowsATicketRegisteredDuringIt()
     {
@@ -33,6 +36,10 @@ public sealed partial class ReconnectBrowserTests(BrowserFixture fixture, ITestO
         await session.Context.SetOfflineAsync(true);
         await outage.BeginAsync();
         var ticket = await fixture.Api.RegisterCreatedAsync(Station, Tickets.Sample("停电了 — the power went out in building 2"), Tickets.NewKey());
+        // The reader is told, in their language (Blazor's own dialog speaks English only).
+        var dialog = session.Page.Locator("#components-reconnect-modal");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.Locator("p:visible")).ToContainTextAsync("重新连接");
         await overview.ScreenshotAsync("offline");
         // The page must not have caught up through anything but the lost circuit.
         Assert.Equal(before.ToString(CultureInfo.InvariantCulture), await overview.OpenCount(Station).GetAttributeAsync("data-open"));
@@ -42,7 +49,11 @@ public sealed partial class ReconnectBrowserTests(BrowserFixture fixture, ITestO
         await session.Context.SetOfflineAsync(false);
         await Expect(overview.OpenCount(Station)).ToHaveAttributeAsync("data-open", (before + 1).ToString(CultureInfo.InvariantCulture),
             new() { Timeout = 20_000 });
+        back.Stop();
         session.Log($"{ticket.Id} on screen {back.ElapsedMilliseconds} ms after the connection came back ({outage.Connections} websocket connection(s) in all).");
+        Assert.True(back.Elapsed < CatchUpAfterOutage, $"The page caught up {back.ElapsedMilliseconds} ms after the connection came back.");
+        Assert.True(await overview.IsSameDocumentAsync(), "The page was reloaded: the circuit should have been resumed.");
+        await Expect(dialog).ToBeHiddenAsync();
         await overview.ScreenshotAsync("reconnected");
 
         Assert.True(outage.Connections >= 2, "The page never opened a new connection after the outage.");
