@@ -15,11 +15,8 @@ public sealed class TicketActionsBrowserTests(BrowserFixture fixture, ITestOutpu
     [Fact]
     public async Task StationStaffClassifyRouteStartAndResolveATicketAndSeeTheTimelineGrowWithoutReload()
     {
-        var ticket = await fixture.Api.RegisterCreatedAsync(Station, Tickets.Sample("单元门禁坏了 — the entrance door lock is broken"), Tickets.NewKey());
         await using var session = await fixture.OpenSessionAsync(output);
-        await session.SignInAsync("bolangfeng", "Bolang2026");
-        var detail = new TicketDetailPage(session, ticket.Id);
-        await detail.GotoAsync();
+        var (ticket, detail) = await RegisterAndOpenAsync(session, "bolangfeng", "Bolang2026", "单元门禁坏了 — the entrance door lock is broken");
         await detail.MarkDocumentAsync();
         await Expect(detail.Status).ToHaveAttributeAsync("data-status", "Registered");
         await Expect(detail.TimelineEntries).ToHaveCountAsync(1);
@@ -45,11 +42,8 @@ public sealed class TicketActionsBrowserTests(BrowserFixture fixture, ITestOutpu
     [Fact]
     public async Task CancellingWithoutTheRequiredReasonSaysSoInPlaceAndChangesNothing()
     {
-        var ticket = await fixture.Api.RegisterCreatedAsync(Station, Tickets.Sample(), Tickets.NewKey());
         await using var session = await fixture.OpenSessionAsync(output);
-        await session.SignInAsync("bolangfeng", "Bolang2026");
-        var detail = new TicketDetailPage(session, ticket.Id);
-        await detail.GotoAsync();
+        var (ticket, detail) = await RegisterAndOpenAsync(session, "bolangfeng", "Bolang2026");
         var before = await fixture.Api.GetTicketAsPlannerAsync(ticket.Id);
 
         var cancel = await detail.OpenFormAsync("Cancel");
@@ -74,11 +68,8 @@ public sealed class TicketActionsBrowserTests(BrowserFixture fixture, ITestOutpu
     [Fact]
     public async Task StaffOfAnotherStationSeeTheTicketButNoActions()
     {
-        var ticket = await fixture.Api.RegisterCreatedAsync(Station, Tickets.Sample(), Tickets.NewKey());
         await using var session = await fixture.OpenSessionAsync(output);
-        await session.SignInAsync("community02", "Station2026");
-        var detail = new TicketDetailPage(session, ticket.Id);
-        await detail.GotoAsync();
+        var (ticket, detail) = await RegisterAndOpenAsync(session, "community02", "Station2026");
 
         await Expect(detail.TimelineEntries).ToHaveCountAsync(1);
         await Expect(detail.NoActions).ToContainTextAsync("铂琅峯小区");
@@ -95,6 +86,17 @@ public sealed class TicketActionsBrowserTests(BrowserFixture fixture, ITestOutpu
         var stored = await fixture.Api.GetTicketAsPlannerAsync(ticket.Id);
         Assert.Equal(TicketStatus.Registered, stored!.Status);
         Assert.Single(stored.Timeline);
+    }
+
+    /// <summary>Registers a matter at Bolangfeng through the API, signs in as <paramref name="user"/> and opens the ticket.</summary>
+    private async Task<(TicketDto Ticket, TicketDetailPage Detail)> RegisterAndOpenAsync(BrowserSession session, string user, string password,
+        string? description = null)
+    {
+        var ticket = await fixture.Api.RegisterCreatedAsync(Station, description is null ? Tickets.Sample() : Tickets.Sample(description), Tickets.NewKey());
+        await session.SignInAsync(user, password);
+        var detail = new TicketDetailPage(session, ticket.Id);
+        await detail.GotoAsync();
+        return (ticket, detail);
     }
 
     private static async Task<Microsoft.Playwright.ILocator> ResolveWithANoteAsync(TicketDetailPage detail, string note)
