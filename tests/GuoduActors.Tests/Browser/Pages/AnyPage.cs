@@ -10,6 +10,9 @@ namespace GuoduActors.Tests.Browser.Pages;
 public sealed class AnyPage(BrowserSession session, string path, string name, string readySelector, bool interactive = true)
     : DashboardPage(session, path)
 {
+    /// <summary>The widest window in which Radzen's responsive menu starts collapsed.</summary>
+    private const int MenuCollapsesAtOrBelow = 768;
+
     protected override string Name => name;
 
     public override async Task WaitUntilReadyAsync()
@@ -18,6 +21,19 @@ public sealed class AnyPage(BrowserSession session, string path, string name, st
             await base.WaitUntilReadyAsync();
         await Expect(Page.Locator(readySelector).First).ToBeVisibleAsync();
         await Expect(Page.Locator("[data-role=loading]")).ToHaveCountAsync(0);
+        // On a tablet the circuit collapses the menu once it runs, and the layout's body slides over (a CSS transition):
+        // widths measured or pictures taken before that ends show a page no reader sees for long.
+        await Page.WaitForFunctionAsync($$"""
+            () => {
+                const sidebar = document.querySelector('.rz-sidebar');
+                const body = document.querySelector('.rz-body');
+                if (!sidebar || !body)
+                    return true;
+                const collapsed = window.innerWidth > {{MenuCollapsesAtOrBelow}} || sidebar.classList.contains('rz-sidebar-collapsed');
+                const sliding = document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running');
+                return collapsed && !sliding && Math.abs(body.getBoundingClientRect().left - sidebar.getBoundingClientRect().right) <= 1;
+            }
+            """);
     }
 
     /// <summary>Resizes the window, reloads the page (layouts that differ by width settle from the start) and waits again.</summary>
