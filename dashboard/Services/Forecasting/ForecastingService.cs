@@ -74,12 +74,19 @@ public sealed class ForecastingService(
         return slot > now ? slot : slot.AddDays(7);
     }
 
+    /// <summary>The next daily forecast, a little after the next midnight in Guodu.</summary>
+    private static DateTimeOffset NextDailyForecast(DateTimeOffset now) => ChinaTime.StartOfDay(now).AddDays(1) + DailyForecastTime;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _shutdown.Token);
         var token = stopping.Token;
         try
         {
+            // Both due times are fixed before anything slow runs and only move on when they are acted on: a clock that
+            // jumps while this service is busy is caught up with on the next turn, not skipped.
+            var nextRetrain = NextRetrain(time.GetUtcNow());
+            var nextForecast = NextDailyForecast(time.GetUtcNow());
             var loaded = await LoadSavedAsync(token);
             await WaitForSeedingAsync(token);
             if (loaded is null || time.GetUtcNow() - loaded.TrainedAt >= MaxModelAge)
@@ -87,11 +94,9 @@ public sealed class ForecastingService(
             else
                 Publish(c => c with { Started = true });
 
-            var nextRetrain = NextRetrain(time.GetUtcNow());
             while (!token.IsCancellationRequested)
             {
                 var now = time.GetUtcNow();
-                var nextForecast = ChinaTime.StartOfDay(now).AddDays(1) + DailyForecastTime;
                 var wake = nextRetrain < nextForecast ? nextRetrain : nextForecast;
                 if (wake > now)
                     await Task.Delay(wake - now, time, token);
@@ -100,16 +105,17 @@ public sealed class ForecastingService(
                 {
                     // Missed slots (the host was busy or the clock jumped) collapse into this one training.
                     nextRetrain = NextRetrain(now);
+                    nextForecast = NextDailyForecast(now);
                     await TrainNowOrJoinAsync("weekly schedule");
                 }
-                else if (_model is null)
+                else if (now >= nextForecast)
                 {
-                    // Without a model there is nothing to forecast with: try again each day, as history arrives.
-                    await TrainNowOrJoinAsync("daily retry (no model yet)");
-                }
-                else
-                {
-                    await RefreshForecastsAsync(token);
+                    nextForecast = NextDailyForecast(now);
+                    // Without a model there is nothing to forecast with: try to train each day, as history arrives.
+                    if (Current.Model is null)
+                        await TrainNowOrJoinAsync("daily retry (no model yet)");
+                    else
+                        await RefreshForecastsAsync(token);
                 }
             }
         }
