@@ -26,6 +26,9 @@ public sealed class SatisfactionBrowserTests(BrowserFixture fixture, ITestOutput
         var thisWeek = ReportWeeks.Containing(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await Expect(satisfaction.StationCell(thisWeek, "*")).ToContainTextAsync("条评价");
         await Expect(satisfaction.Page.Locator("[data-chart=stations]")).ToContainTextAsync("满意率");
+        await Expect(satisfaction.GovernanceTrends).ToContainTextAsync("响应率与解决率趋势");
+        await satisfaction.RollingView.ClickAsync();
+        await Expect(satisfaction.StationCell(thisWeek, "*")).ToContainTextAsync("条评价");
         await satisfaction.ScreenshotAsync("rated");
         session.AssertNoBrowserErrors();
     }

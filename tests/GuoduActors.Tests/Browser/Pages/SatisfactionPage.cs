@@ -16,6 +16,12 @@ public sealed class SatisfactionPage(BrowserSession session) : DashboardPage(ses
 
     public ILocator Declining => Page.Locator("[data-role=declining]");
 
+    /// <summary>The response and resolution rates' trend card.</summary>
+    public ILocator GovernanceTrends => Page.Locator("[data-role=governance-trends]");
+
+    /// <summary>The "4-week rolling" choice of the view.</summary>
+    public ILocator RollingView => Page.Locator("[data-role=view] >> text=4 周滚动");
+
     public ILocator NoRatings => Page.Locator("[data-role=no-ratings]");
 
     /// <summary>The station table's cell (behind "show data") of the week starting <paramref name="week"/> for a line.</summary>
