@@ -87,29 +87,21 @@ public sealed class PlannerPageTests : AnalyticsPageContext
         Assert.Empty(page.FindAll("[data-chart='planner']"));
     }
 
-    [Fact]
-    public void WithoutHistoryThePageSaysSoAndWhatToDo()
+    [Theory]
+    [InlineData(0, "各站点还没有记录任何受理量。训练至少需要 196 天")]
+    [InlineData(40, "目前只有 40 天的每日受理数据，训练至少需要 196 天")]
+    public void WithoutEnoughHistoryThePageSaysSoAndWhatToDo(int days, string explanation)
     {
-        _forecasts.Current = ForecastSnapshot.Empty with { Started = true, Shortfall = new HistoryShortfall(SampleOverview.AsOf, 0, 196) };
+        _forecasts.Current = ForecastSnapshot.Empty with { Started = true, Shortfall = new HistoryShortfall(SampleOverview.AsOf, days, 196) };
         SignInAs(Planner);
         var page = Render<PlannerPage>();
 
         var notice = page.Find("[data-role='no-history']").TextContent;
         Assert.Contains("还没有可用于预测的历史数据", notice);
-        Assert.Contains("训练至少需要 196 天", notice);
+        Assert.Contains(explanation, notice);
         Assert.Contains("--Simulation:SeedHistory=true", notice);
         Assert.Empty(page.FindAll("[data-chart='planner']"));
         Assert.Empty(page.FindAll("[data-table='planner-weeks']"));
-    }
-
-    [Fact]
-    public void WithAShortHistoryThePageSaysHowManyDaysThereAreAndAreNeeded()
-    {
-        _forecasts.Current = ForecastSnapshot.Empty with { Started = true, Shortfall = new HistoryShortfall(SampleOverview.AsOf, 40, 196) };
-        SignInAs(Planner);
-        var page = Render<PlannerPage>();
-
-        Assert.Contains("目前只有 40 天的每日受理数据，训练至少需要 196 天", page.Find("[data-role='no-history']").TextContent);
     }
 
     [Fact]
