@@ -43,7 +43,8 @@ internal static class ForecastEndpoints
             if (Refuse(http) is { } refusal)
                 return refusal;
             var station = http.Request.Query["station"].ToString() is { Length: > 0 } s ? s : site.SubDistrictId;
-            var category = http.Request.Query["category"].ToString() is { Length: > 0 } c ? c : ForecastHierarchy.AllCategories;
+            // "all" as the CSV writes it, "*" as the series are keyed, or nothing: every category.
+            var category = http.Request.Query["category"].ToString() is { Length: > 0 } c and not ("all" or ForecastHierarchy.AllCategories) ? c : ForecastHierarchy.AllCategories;
             var snapshot = forecasts.Current;
             if (!snapshot.HasForecasts)
                 return Problems.Problem(StatusCodes.Status404NotFound, "No forecast yet", "The forecasting model has not been trained yet: see GET /api/forecast.");
