@@ -1,4 +1,3 @@
-using System.Globalization;
 using GuoduActors.Dashboard.Localization;
 using GuoduActors.Dashboard.Services;
 using Microsoft.AspNetCore.Components;
@@ -16,6 +15,4 @@ public sealed partial class PlannerChart : ComponentBase
     [Inject] private IStringLocalizer<AnalyticsResource> T { get; set; } = null!;
 
     [Parameter, EditorRequired] public PlannerSelection Selection { get; set; } = null!;
-
-    private static string Count(double value) => value.ToString("0.#", CultureInfo.CurrentCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GuoduActors.Dashboard.Localization;
 using GuoduActors.Dashboard.Services.Forecasting;
 using Microsoft.AspNetCore.Components;
@@ -12,6 +11,4 @@ public sealed partial class PlannerWeeksTable : ComponentBase
     [Inject] private IStringLocalizer<AnalyticsResource> T { get; set; } = null!;
 
     [Parameter, EditorRequired] public IReadOnlyList<PlannerWeek> Weeks { get; set; } = [];
-
-    private static string Count(double value) => value.ToString("0.#", CultureInfo.CurrentCulture);
 }
