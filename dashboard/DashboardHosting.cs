@@ -46,7 +46,6 @@ public static class DashboardHosting
         services.TryAddSingleton<IStationSource, OrleansStationSource>();
         services.AddGuoduTicketServices();
         services.AddGuoduAnalytics();
-        services.AddGuoduForecasting();
         // Runs the live subscription when the registered updates are the Orleans ones (a test may register others).
         services.AddHostedService<LiveUpdatesRunner>();
         return builder;

@@ -3,7 +3,7 @@ using GuoduActors.Dashboard.Services.Forecasting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-// In the dashboard's root namespace, beside AddGuoduDashboard, which calls it.
+// In the dashboard's root namespace, beside AddGuoduDashboard; the silo calls both.
 namespace GuoduActors.Dashboard;
 
 public static class ForecastingServices
