@@ -102,8 +102,14 @@ public sealed partial class StationGrain(
     {
         if (row.OwnerId != StationId)
             throw DomainRefusalException.Invalid($"Ticket '{row.TicketId}' is owned by '{row.OwnerId}', not '{StationId}'.");
-        // A retried registration tracks the same ticket again: count it once.
-        var countIt = effect != TicketCountEffect.None && !(effect == TicketCountEffect.Received && _open.ContainsKey(row.TicketId));
+        // A retried registration or resolution tracks the same ticket again: count it once.
+        var countIt = effect switch
+        {
+            TicketCountEffect.None => false,
+            TicketCountEffect.Received => !_open.ContainsKey(row.TicketId),
+            TicketCountEffect.Resolved => _open.ContainsKey(row.TicketId),
+            _ => true,
+        };
         await projection.UpsertAsync(row);
         Unindex(row.TicketId);
         if (row.IsOpen)
