@@ -121,6 +121,18 @@ public sealed partial class StationGrain(
         ReportCounters();
     }
 
+    public Task ReconcileAsync(TicketRow row)
+    {
+        _open.TryGetValue(row.TicketId, out var known);
+        // Held as it is (storage keeps times to the millisecond or finer), or finished and no longer held: nothing was missed.
+        var same = known is not null && known.Status == row.Status && known.DeadlineVersion == row.DeadlineVersion
+            && Math.Abs((known.UpdatedAt - row.UpdatedAt).TotalMilliseconds) < 1;
+        if (row.OwnerId != StationId || same || (known is null && !row.IsOpen))
+            return Task.CompletedTask;
+        // A resolution this station missed is counted now, once: TrackAsync counts it only while the ticket is held open.
+        return TrackAsync(row, row.Status == TicketStatus.Resolved ? TicketCountEffect.Resolved : TicketCountEffect.None);
+    }
+
     public async Task ForgetAsync(string ticketId)
     {
         Unindex(ticketId);

@@ -357,11 +357,16 @@ public sealed partial class TicketGrain(
     }
 
     /// <summary>
-    /// A ticket that moved records its previous owner with the move and clears it once that station forgot it; should this
-    /// silo have died in between, the next activation finishes the job, so no station keeps listing a ticket it lost.
+    /// Should this ticket's silo have died between storing a change and telling the stations, the next activation finishes
+    /// the job: its owner reconciles the ticket's row (a no-op when it holds it already), and a ticket that moved, which
+    /// records its previous owner with the move until that station forgot it, has it forgotten — so no station keeps
+    /// listing a ticket it lost, or listing it as it was.
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!state.State.Created)
+            return;
+        await TellAsync(() => Owner(state.State.OwnerStationId).ReconcileAsync(Row(state.State)));
         if (state.State.UnforgottenOwnerId is { } previousOwner)
             await TellAsync(() => ForgetAtAsync(previousOwner));
     }
