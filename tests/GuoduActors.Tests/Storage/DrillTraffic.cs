@@ -69,6 +69,13 @@ internal sealed class DrillTraffic : IDisposable
     public TimeSpan? FirstAckAfter(int worker, TimeSpan since) =>
         _acks.Where(a => a.Worker == worker && a.At >= since).Select(a => (TimeSpan?)a.At).Min();
 
+    /// <summary>The longest stretch after <paramref name="since"/> in which no request of the whole load was acknowledged.</summary>
+    public TimeSpan LongestSilenceAfter(TimeSpan since)
+    {
+        var times = _acks.Select(a => a.At).Where(at => at >= since).Order().Prepend(since).ToList();
+        return times.Zip(times.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
+    }
+
     /// <summary>How many acknowledgements <paramref name="worker"/> has had at or after <paramref name="since"/>.</summary>
     public int AcksOf(int worker, TimeSpan since) => _acks.Count(a => a.Worker == worker && a.At >= since);
 
