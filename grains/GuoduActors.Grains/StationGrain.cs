@@ -102,8 +102,14 @@ public sealed partial class StationGrain(
     {
         if (row.OwnerId != StationId)
             throw DomainRefusalException.Invalid($"Ticket '{row.TicketId}' is owned by '{row.OwnerId}', not '{StationId}'.");
-        // A retried registration tracks the same ticket again: count it once.
-        var countIt = effect != TicketCountEffect.None && !(effect == TicketCountEffect.Received && _open.ContainsKey(row.TicketId));
+        // A retried registration or resolution tracks the same ticket again: count it once.
+        var countIt = effect switch
+        {
+            TicketCountEffect.None => false,
+            TicketCountEffect.Received => !_open.ContainsKey(row.TicketId),
+            TicketCountEffect.Resolved => _open.ContainsKey(row.TicketId),
+            _ => true,
+        };
         await projection.UpsertAsync(row);
         Unindex(row.TicketId);
         if (row.IsOpen)
@@ -113,6 +119,18 @@ public sealed partial class StationGrain(
         PublishEvent(row);
         await EnsureSweepingAsync();
         ReportCounters();
+    }
+
+    public Task ReconcileAsync(TicketRow row)
+    {
+        _open.TryGetValue(row.TicketId, out var known);
+        // Held as it is (storage keeps times to the millisecond or finer), or finished and no longer held: nothing was missed.
+        var same = known is not null && known.Status == row.Status && known.DeadlineVersion == row.DeadlineVersion
+            && Math.Abs((known.UpdatedAt - row.UpdatedAt).TotalMilliseconds) < 1;
+        if (row.OwnerId != StationId || same || (known is null && !row.IsOpen))
+            return Task.CompletedTask;
+        // A resolution this station missed is counted now, once: TrackAsync counts it only while the ticket is held open.
+        return TrackAsync(row, row.Status == TicketStatus.Resolved ? TicketCountEffect.Resolved : TicketCountEffect.None);
     }
 
     public async Task ForgetAsync(string ticketId)
