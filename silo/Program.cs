@@ -24,6 +24,9 @@ try
     builder.AddGuoduAuth();
     builder.Services.AddGuoduApi();
     builder.AddGuoduDashboard();
+    // The planner's background training reads the stations' counts from the cluster: a host with a silo, not every
+    // dashboard host (a test's dashboard-only host has no grains to read).
+    builder.Services.AddGuoduForecasting();
 
     var app = builder.Build();
 

@@ -45,6 +45,18 @@ public readonly record struct WeeklyRatings(DateOnly WeekStart, int Ratings, int
         return weeks.Select(w => new WeeklyRatings(w, tally[w].Ratings, tally[w].Satisfied)).ToList();
     }
 
+    /// <summary>The ratings as a rate's parts: satisfied of rated.</summary>
+    public RateParts Parts => new(Satisfied, Ratings);
+
+    /// <summary>
+    /// The 4-week rolling view of consecutive <paramref name="weeks"/> (oldest first): from the fourth week on, each week
+    /// with its own and the three earlier weeks' ratings pooled.
+    /// </summary>
+    public static IReadOnlyList<WeeklyRatings> Rolling(IReadOnlyList<WeeklyRatings> weeks) =>
+        RateTrends.Rolling(weeks.Select(w => w.Parts).ToList())
+            .Select((parts, i) => new WeeklyRatings(weeks[i + RateTrends.RollingWeeks - 1].WeekStart, parts.Denominator, parts.Numerator))
+            .ToList();
+
     /// <summary>The <paramref name="count"/> consecutive weeks ending with <paramref name="lastWeek"/>, oldest first.</summary>
     public static IReadOnlyList<DateOnly> WeeksEndingWith(DateOnly lastWeek, int count) =>
         Enumerable.Range(0, count).Select(i => lastWeek.AddDays(-7 * (count - 1 - i))).ToList();

@@ -20,6 +20,9 @@ public sealed class ForecastModelStore
 
     public static string SidecarPath(string modelPath) => Path.ChangeExtension(modelPath, ".meta.json");
 
+    /// <summary>Where the backtest a model was checked with is kept: <c>forecast.zip</c> → <c>forecast.backtest.json</c>.</summary>
+    public static string BacktestPath(string modelPath) => Path.ChangeExtension(modelPath, ".backtest.json");
+
     public void Save(TrainedForecastModel model, string path)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -37,6 +40,39 @@ public sealed class ForecastModelStore
         {
             File.Delete(temporaryModel);
             File.Delete(temporaryInfo);
+        }
+    }
+
+    /// <summary>Saves the full backtest (per series and overall) beside the model at <paramref name="modelPath"/>.</summary>
+    public void SaveBacktest(BacktestReport report, string modelPath)
+    {
+        var path = BacktestPath(modelPath);
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, JsonSerializer.Serialize(report, Json));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The backtest saved beside the model, or null when there is none or it cannot be read.</summary>
+    public BacktestReport? ReadBacktest(string modelPath)
+    {
+        var path = BacktestPath(modelPath);
+        if (!File.Exists(path))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<BacktestReport>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException)
+        {
+            // The accuracy is shown beside the forecasts, not needed for them: the next training writes it again.
+            return null;
         }
     }
 

@@ -27,6 +27,12 @@ public sealed class GlobalForecaster(IForecastCalendar calendar, ForecastOptions
 
     public IForecastCalendar Calendar => calendar;
 
+    /// <summary>
+    /// The days of counts a training needs: the calibration model's 2 × <see cref="ForecastOptions.MaxHorizon"/> held-out
+    /// days, then the features' own history and one horizon of examples before them.
+    /// </summary>
+    public static int MinimumTrainingDays(ForecastOptions options) => 2 * options.MaxHorizon + ForecastFeatures.MinHistoryDays + options.MaxHorizon;
+
     /// <summary>Trains on a thread-pool thread: the caller's scheduler (a grain's, a circuit's) stays free.</summary>
     public Task<TrainedForecastModel> TrainAsync(DailySeriesSet history, CancellationToken cancellationToken = default) =>
         Task.Run(() => Train(history, cancellationToken), cancellationToken);
@@ -40,10 +46,10 @@ public sealed class GlobalForecaster(IForecastCalendar calendar, ForecastOptions
     {
         var clock = Stopwatch.StartNew();
         var maxHorizon = _options.MaxHorizon;
-        var calibrationDays = 2 * maxHorizon;
-        if (history.Days < calibrationDays + ForecastFeatures.MinHistoryDays + maxHorizon)
+        var needed = MinimumTrainingDays(_options);
+        if (history.Days < needed)
             throw new ForecastInputException(
-                $"Training needs at least {calibrationDays + ForecastFeatures.MinHistoryDays + maxHorizon} days of counts for a {maxHorizon}-day horizon; the history has {history.Days}.");
+                $"Training needs at least {needed} days of counts for a {maxHorizon}-day horizon; the history has {history.Days}.");
 
         // The two models are independent: train them side by side.
         var main = Task.Run(() => FitCached(history, maxHorizon, cancellationToken), cancellationToken);

@@ -19,6 +19,12 @@ public sealed record IntervalCalibration(double Coverage, IReadOnlyList<Interval
     /// <summary>The fewest residuals a group may hold; smaller groups are merged with their neighbours.</summary>
     public const int MinPerBin = 80;
 
+    /// <summary>
+    /// The most size groups per step group. A sub-district's thousands of quiet station × category series (mostly zeros)
+    /// would otherwise set the quantiles of the few busy totals too, and give those far too narrow intervals.
+    /// </summary>
+    public const int MaxLevelBins = 10;
+
     private static readonly (int From, int To)[] DailySteps = [(1, 7), (8, 14), (15, 28), (29, 56), (57, int.MaxValue)];
     private static readonly (int From, int To)[] WeeklySteps = [(1, 1), (2, 2), (3, 4), (5, 8), (9, int.MaxValue)];
 
@@ -65,7 +71,7 @@ public sealed record IntervalCalibration(double Coverage, IReadOnlyList<Interval
         foreach (var (from, to, items) in groups)
         {
             var sorted = items.OrderBy(r => r.Level).ToList();
-            var levels = Math.Clamp(sorted.Count / MinPerBin, 1, 3);
+            var levels = Math.Clamp(sorted.Count / MinPerBin, 1, MaxLevelBins);
             for (var l = 0; l < levels; l++)
             {
                 var part = sorted.GetRange(l * sorted.Count / levels, (l + 1) * sorted.Count / levels - l * sorted.Count / levels);

@@ -3,7 +3,8 @@ namespace GuoduActors.Dashboard.Services;
 /// <summary>
 /// Runs a refresh at most once per <c>interval</c>, however often it is requested: the first request runs at once, the
 /// ones that arrive while it runs or within the interval after it make one more run at the interval's end. A page
-/// re-renders per batch of changes, never per change, and the last change is always shown.
+/// re-renders per batch of changes, never per change, and the last change is always shown. Refreshes never overlap. The
+/// dashboard's one way of coalescing live pushes; pages use it through <see cref="Components.LivePage"/>.
 /// </summary>
 public sealed class RefreshCoalescer(TimeProvider time, TimeSpan interval, Func<Task> refresh) : IDisposable
 {

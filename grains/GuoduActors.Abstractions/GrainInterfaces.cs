@@ -109,6 +109,13 @@ public interface IStationGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task TrackAsync(TicketRow row, TicketCountEffect effect);
 
+    /// <summary>
+    /// A ticket's latest row, offered when the ticket activates: recorded as <see cref="TrackAsync"/> does if this station's
+    /// index does not hold it so (the change was stored while this station did not answer), otherwise ignored.
+    /// </summary>
+    [AlwaysInterleave]
+    Task ReconcileAsync(TicketRow row);
+
     /// <summary>Drops a ticket that moved to another owner from this station's index and projection.</summary>
     [AlwaysInterleave]
     Task ForgetAsync(string ticketId);

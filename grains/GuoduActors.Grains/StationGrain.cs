@@ -105,8 +105,14 @@ public sealed partial class StationGrain(
     {
         if (row.OwnerId != StationId)
             throw DomainRefusalException.Invalid($"Ticket '{row.TicketId}' is owned by '{row.OwnerId}', not '{StationId}'.");
-        // A retried registration tracks the same ticket again: count it once.
-        var countIt = effect != TicketCountEffect.None && !(effect == TicketCountEffect.Received && _open.ContainsKey(row.TicketId));
+        // A retried registration or resolution tracks the same ticket again: count it once.
+        var countIt = effect switch
+        {
+            TicketCountEffect.None => false,
+            TicketCountEffect.Received => !_open.ContainsKey(row.TicketId),
+            TicketCountEffect.Resolved => _open.ContainsKey(row.TicketId),
+            _ => true,
+        };
         // The row and the count go to different tables: send both at once (one storage round trip of waiting, not two).
         // The call returns only when both are stored, and fails if either fails, exactly as when they went one by one.
         var upsert = projection.UpsertAsync(row);
@@ -117,10 +123,11 @@ public sealed partial class StationGrain(
         }
         catch when (countIt && count.IsCompletedSuccessfully)
         {
-            // Counted, but the row was not stored: know the ticket anyway, so that the caller's retry (which stores the
-            // row) does not count it a second time.
+            // Counted, but the row was not stored: hold the ticket as counted anyway, so that the caller's retry (which
+            // stores the row) does not count it a second time.
             Unindex(row.TicketId);
-            Index(row);
+            if (row.IsOpen)
+                Index(row);
             throw;
         }
         Unindex(row.TicketId);
@@ -129,6 +136,18 @@ public sealed partial class StationGrain(
         PublishEvent(row);
         await EnsureSweepingAsync();
         ReportCounters();
+    }
+
+    public Task ReconcileAsync(TicketRow row)
+    {
+        _open.TryGetValue(row.TicketId, out var known);
+        // Held as it is (storage keeps times to the millisecond or finer), or finished and no longer held: nothing was missed.
+        var same = known is not null && known.Status == row.Status && known.DeadlineVersion == row.DeadlineVersion
+            && Math.Abs((known.UpdatedAt - row.UpdatedAt).TotalMilliseconds) < 1;
+        if (row.OwnerId != StationId || same || (known is null && !row.IsOpen))
+            return Task.CompletedTask;
+        // A resolution this station missed is counted now, once: TrackAsync counts it only while the ticket is held open.
+        return TrackAsync(row, row.Status == TicketStatus.Resolved ? TicketCountEffect.Resolved : TicketCountEffect.None);
     }
 
     public async Task ForgetAsync(string ticketId)

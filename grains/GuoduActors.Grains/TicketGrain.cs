@@ -35,6 +35,8 @@ public sealed class TicketState
     [Id(26)] public TimeSpan? PausedResolution { get; set; }
     [Id(27)] public bool FirstResponseLate { get; set; }
     [Id(28)] public bool ResolutionLate { get; set; }
+    /// <summary>The previous owner, from the write that moved the ticket until that station confirms it forgot the ticket.</summary>
+    [Id(29)] public string? UnforgottenOwnerId { get; set; }
 
     public TicketState Copy()
     {
@@ -50,6 +52,10 @@ public sealed partial class TicketGrain(
     TimeProvider time,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
+    private static readonly TimeSpan RetellPeriod = TimeSpan.FromSeconds(1);
+    private readonly List<Func<Task>> _untold = [];
+    private IGrainTimer? _retelling;
+
     private string TicketId => this.GetPrimaryKeyString();
 
     public async Task<TicketSnapshot> CreateAsync(string stationId, NewTicket ticket, string requestKey, string actor)
@@ -316,6 +322,8 @@ public sealed partial class TicketGrain(
     /// The write protocol that keeps the stations' deadline indexes a superset of the truth: a new owner learns of
     /// the ticket before the state is written (so no deadline can be missed if this silo dies), the old owner
     /// forgets it after. A station that holds a stale entry is corrected by <see cref="EscalateAsync"/> returning null.
+    /// What a station must hear after the write (the owner's new row, or the old owner's forgetting) is told again
+    /// until it is heard, should the station not answer at first (<see cref="TellAsync"/>).
     /// </summary>
     private async Task CommitAsync(TicketState next, TicketCountEffect effect)
     {
@@ -325,6 +333,8 @@ public sealed partial class TicketGrain(
         if (ownerChanged)
             await Owner(next.OwnerStationId).TrackAsync(row, effect);
 
+        if (ownerChanged && previousOwner is not null)
+            next.UnforgottenOwnerId = previousOwner;
         var previous = state.State;
         state.State = next;
         try
@@ -337,22 +347,75 @@ public sealed partial class TicketGrain(
             throw;
         }
 
+        // The change is stored, so it stands and is acknowledged even if a station does not answer now (its silo died, say):
+        // failing the command would tell the client that nothing changed, and its retry would be refused. The station
+        // hears of the change once it answers again, so lists and counters do not stay behind the ticket.
         if (!ownerChanged)
-        {
-            await Owner(next.OwnerStationId).TrackAsync(row, effect);
-        }
+            await TellAsync(() => Owner(state.State.OwnerStationId).TrackAsync(Row(state.State), effect));
         else if (previousOwner is not null)
+            await TellAsync(() => ForgetAtAsync(previousOwner));
+    }
+
+    /// <summary>
+    /// Should this ticket's silo have died between storing a change and telling the stations, the next activation finishes
+    /// the job: its owner reconciles the ticket's row (a no-op when it holds it already), and a ticket that moved, which
+    /// records its previous owner with the move until that station forgot it, has it forgotten — so no station keeps
+    /// listing a ticket it lost, or listing it as it was.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.State.Created)
+            return;
+        await TellAsync(() => Owner(state.State.OwnerStationId).ReconcileAsync(Row(state.State)));
+        if (state.State.UnforgottenOwnerId is { } previousOwner)
+            await TellAsync(() => ForgetAtAsync(previousOwner));
+    }
+
+    private async Task ForgetAtAsync(string previousOwner)
+    {
+        if (previousOwner != state.State.OwnerStationId)
+            await Owner(previousOwner).ForgetAsync(TicketId);
+        if (state.State.UnforgottenOwnerId == previousOwner)
+            state.State.UnforgottenOwnerId = null;
+    }
+
+    /// <summary>Tells a station of a stored change now, or, if it does not answer, every <see cref="RetellPeriod"/> until it does.</summary>
+    private async Task TellAsync(Func<Task> tell)
+    {
+        try
+        {
+            await tell();
+        }
+        catch (Exception e) when (e is not DomainRefusalException)
+        {
+            logger.LogWarning(e, "Ticket {Ticket} will tell its station of a change again", TicketId);
+            _untold.Add(tell);
+            _retelling ??= this.RegisterGrainTimer(static (grain, _) => grain.RetellAsync(), this,
+                new GrainTimerCreationOptions(RetellPeriod, RetellPeriod) { KeepAlive = true });
+        }
+    }
+
+    /// <summary>Tells the stations what they missed, oldest first, until all have heard (a refusal means the news is stale).</summary>
+    private async Task RetellAsync()
+    {
+        while (_untold.Count > 0)
         {
             try
             {
-                await Owner(previousOwner).ForgetAsync(TicketId);
+                await _untold[0]();
             }
             catch (Exception e) when (e is not DomainRefusalException)
             {
-                // Harmless: the old owner's stale entry is dropped at its next sweep.
-                logger.LogWarning(e, "Station {Station} could not forget ticket {Ticket}", previousOwner, TicketId);
+                logger.LogDebug(e, "Ticket {Ticket}: a station still does not answer", TicketId);
+                return;
             }
+            catch (DomainRefusalException)
+            {
+            }
+            _untold.RemoveAt(0);
         }
+        _retelling?.Dispose();
+        _retelling = null;
     }
 
     /// <summary>

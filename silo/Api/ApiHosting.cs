@@ -31,6 +31,7 @@ public static class ApiHosting
         api.MapTicketListEndpoints();
         api.MapStationOperationsEndpoints();
         api.MapSimulationEndpoints();
+        api.MapForecastEndpoints();
         return app;
     }
 }

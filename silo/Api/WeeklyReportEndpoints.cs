@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using GuoduActors.Grains;
+using static GuoduActors.Silo.Api.CsvFile;
 
 namespace GuoduActors.Silo.Api;
 
@@ -39,8 +39,6 @@ public sealed record WeeklyReportDto(
 /// </summary>
 internal static class WeeklyReportEndpoints
 {
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
-
     public static RouteGroupBuilder MapWeeklyReportEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/reports/weekly", (HttpContext http, IGrainFactory grains, SiteContext site, TimeProvider time) =>
@@ -50,7 +48,7 @@ internal static class WeeklyReportEndpoints
 
         api.MapGet("/reports/weekly.csv", (HttpContext http, IGrainFactory grains, SiteContext site, TimeProvider time) =>
             ReadAsync(http, grains, site, time, (week, reports) =>
-                TypedResults.File(Csv(reports), "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"weekly-reports-{week:yyyy-MM-dd}.csv"))))
+                TypedResults.File(Csv(reports), CsvFile.ContentType, string.Create(CultureInfo.InvariantCulture, $"weekly-reports-{week:yyyy-MM-dd}.csv"))))
             .WithName("WeeklyReportsCsv")
             .WithSummary("The same reports as a CSV attachment (UTF-8 with BOM, invariant numbers, rates as decimals).");
 
@@ -140,13 +138,9 @@ internal static class WeeklyReportEndpoints
     /// </summary>
     internal static byte[] Csv(IReadOnlyList<WeeklyReportDto> reports)
     {
-        var csv = new StringBuilder();
-        AppendRow(csv, CsvHeader);
-        foreach (var r in reports)
-        {
-            AppendRow(csv,
+        return CsvFile.Encode(CsvHeader, reports.Select(r => (IEnumerable<string>)
             [
-                Text(r.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), Text(r.IsoWeek), Text(r.StationId),
+                Text(Date(r.WeekStart)), Text(r.IsoWeek), Text(r.StationId),
                 Text(r.StationNameZh), Text(r.StationNameEn), Text(r.Level.ToString().ToLowerInvariant()), Text(r.Kind.ToString().ToLowerInvariant()),
                 Text(string.Join(';', r.Covers)),
                 Number(r.Received), Number(r.Resolved), Number(r.ResolvedOnTime), Number(r.Overdue), Number(r.Escalated),
@@ -155,24 +149,6 @@ internal static class WeeklyReportEndpoints
                 Number(r.FirstResponses), Number(r.FirstResponsesOnTime), Number(r.AwaitingResponseOverdue), Number(r.AwaitingResolutionOverdue),
                 Number(r.OpenOverdue), Number(r.Satisfied),
                 Text(TimeZoneInfo.ConvertTime(r.GeneratedAt, TicketIds.ChinaStandardTime).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)),
-            ]);
-        }
-        return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv.ToString())];
-    }
-
-    private static void AppendRow(StringBuilder csv, IEnumerable<string> fields) => csv.AppendJoin(',', fields).Append("\r\n");
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Number(double? value) => value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "";
-
-    private static string Text(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        // A cell starting with = + - @ would be run as a formula by spreadsheet programs.
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+            ]));
     }
 }

@@ -12,7 +12,7 @@ public static class OrleansHosting
     /// Resolves where storage lives: the configured Azure Storage connection string, or else the embedded Azurite,
     /// which is installed now (so a missing Node.js stops the start with one sentence) and started with the host.
     /// </summary>
-    private static TableServiceClient? AddGuoduStorage(WebApplicationBuilder builder, StorageOptions storage)
+    private static TableServiceClient? AddGuoduStorage(WebApplicationBuilder builder, StorageOptions storage, string serviceId)
     {
         builder.Services.AddSingleton(storage);
         if (storage.Mode == StorageMode.Memory)
@@ -38,7 +38,7 @@ public static class OrleansHosting
             Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), NetworkTimeout = TimeSpan.FromSeconds(5) },
         });
         builder.Services.AddSingleton(tables);
-        builder.Services.AddSingleton<AzureTableTicketProjectionStore>();
+        builder.Services.AddSingleton(sp => new AzureTableTicketProjectionStore(sp.GetRequiredService<TableServiceClient>(), serviceId));
         builder.Services.AddSingleton<ITicketProjectionStore>(sp => sp.GetRequiredService<AzureTableTicketProjectionStore>());
         return tables;
     }
@@ -49,7 +49,7 @@ public static class OrleansHosting
         var cluster = builder.Configuration.GetSection(ClusterEndpointOptions.Section).Get<ClusterEndpointOptions>() ?? new();
         Validate(cluster, ClusterEndpointOptions.Section);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
-        var tables = AddGuoduStorage(builder, storage);
+        var tables = AddGuoduStorage(builder, storage, cluster.ServiceId);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGuoduHealthChecks();
 

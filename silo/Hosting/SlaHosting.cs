@@ -1,5 +1,7 @@
+using GuoduActors.Dashboard.Forecasting;
 using GuoduActors.Grains;
 using GuoduActors.Grains.Sla;
+using GuoduActors.Silo.Forecasting;
 
 namespace GuoduActors.Silo.Hosting;
 
@@ -35,6 +37,8 @@ public static class SlaHosting
         builder.Services.AddSingleton(policy);
         builder.Services.AddSingleton(policy.Catalogue);
         builder.Services.AddSingleton<ITicketPolicy, CatalogueTicketPolicy>();
+        // The forecaster learns the same public holidays and make-up working days the deadlines skip.
+        builder.Services.AddSingleton<IForecastCalendar>(new ChinaForecastCalendar(policy.Holidays));
         builder.Services.AddHostedService<HolidayCoverageCheck>();
         return builder;
     }

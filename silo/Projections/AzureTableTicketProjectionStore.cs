@@ -5,14 +5,30 @@ using GuoduActors.Grains;
 namespace GuoduActors.Silo.Projections;
 
 /// <summary>
-/// The ticket projection in Azure Tables: table <c>GuoduTickets</c>, partition = current owner (station or office),
-/// row = ticket id. A station's open tickets are one partition query; lists filter on the columns.
+/// The ticket projection in Azure Tables: one table per Orleans service (<see cref="TableNameFor"/>), partition =
+/// current owner (station or office), row = ticket id. A station's open tickets are one partition query; lists filter
+/// on the columns.
 /// </summary>
-public sealed class AzureTableTicketProjectionStore(TableServiceClient tables) : ITicketProjectionStore
+public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, string serviceId) : ITicketProjectionStore
 {
-    public const string TableName = "GuoduTickets";
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(TableName).CreateIfNotExistsAsync());
+    private const string TablePrefix = "GuoduTickets";
+    private readonly TableClient _table = tables.GetTableClient(TableNameFor(serviceId));
+    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(TableNameFor(serviceId)).CreateIfNotExistsAsync());
+
+    /// <summary>
+    /// <c>GuoduTickets</c>, the service id's letters and digits, and a hash of the whole id. The grains' state is keyed
+    /// by ServiceId, so the projection must be too: two services on one storage account (a staging cluster beside
+    /// production, tests sharing an emulator) would otherwise list each other's tickets under the same stations and
+    /// overwrite rows whose ids collide. The hash keeps ids that differ only in punctuation apart; Azure table names
+    /// allow letters and digits only, at most 63.
+    /// </summary>
+    public static string TableNameFor(string serviceId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceId);
+        var readable = new string(serviceId.Where(char.IsAsciiLetterOrDigit).Take(40).ToArray());
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(serviceId)))[..8];
+        return TablePrefix + readable + hash;
+    }
 
     public async Task UpsertAsync(TicketRow row)
     {

@@ -19,6 +19,9 @@ public static class AnalyticsFormat
 
     public static string Hours(double hours) => hours.ToString("0.#", CultureInfo.CurrentCulture);
 
+    /// <summary>A forecast count: expected values are rarely whole, one decimal at most.</summary>
+    public static string Expected(double count) => count.ToString("0.#", CultureInfo.CurrentCulture);
+
     /// <summary>A median duration: minutes below an hour, else hours with one decimal.</summary>
     public static string Duration(TimeSpan? duration, IStringLocalizer<AnalyticsResource> text) => duration switch
     {

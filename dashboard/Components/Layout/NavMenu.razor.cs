@@ -25,6 +25,7 @@ public sealed partial class NavMenu : ComponentBase
         new("/teams", "volunteer_activism", "NavTeams", ActorRole.Leader, ActorRole.Planner, ActorRole.TeamLead),
         new("/satisfaction", "sentiment_satisfied", "NavSatisfaction", ActorRole.Leader, ActorRole.Planner),
         new("/reports", "summarize", "NavReports", ActorRole.Leader, ActorRole.Planner, ActorRole.StationStaff),
+        new("/planner", "insights", "NavPlanner", ActorRole.Leader, ActorRole.Planner) { Resource = typeof(AnalyticsResource) },
     ];
 
     private IReadOnlyList<NavEntry> VisibleEntries { get; set; } = [];

@@ -9,26 +9,20 @@ namespace GuoduActors.Dashboard.Components.Overview;
 /// <summary>
 /// The leaders' overview at <c>/</c>: headline figures, the weekly rates, every station's load, the live feed of ticket
 /// events, open tickets by category, and the station hierarchy. Follows the grains' pushes (already coalesced to a few
-/// a second) through a <see cref="RefreshCoalescer"/>, so however fast events arrive the page refreshes at most every
-/// <see cref="MinRefreshGap"/>; and, as a safety net for a lost push, every <see cref="RefreshInterval"/>.
+/// a second) as a <see cref="LivePage"/>, so however fast events arrive the page refreshes at most every
+/// <see cref="LivePage.MinRefreshGap"/>; and, as a safety net for a lost push, every <see cref="RefreshInterval"/>.
 /// </summary>
 /// <remarks>
 /// Anonymous visitors see the aggregate figures and the feed without the residents' descriptions, with a sign-in link;
 /// the descriptions need a reader who may see the ticket (a leader, a planner, or the staff of a station involved).
 /// </remarks>
-public sealed partial class OverviewPage : ComponentBase, IDisposable
+public sealed partial class OverviewPage : LivePage
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
-
-    /// <summary>At most four refreshes a second, as the grains push.</summary>
-    public static readonly TimeSpan MinRefreshGap = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How many events the feed shows.</summary>
     public const int FeedLength = 30;
 
-    private PeriodicTimer? _timer;
-    private RefreshCoalescer? _coalescer;
-    private bool _disposed;
     private OverviewModel? _model;
     private OverviewFailure? _failure;
     private GovernanceFigures? _figures;
@@ -39,15 +33,10 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
 
     [Inject] private IOverviewSource Source { get; set; } = null!;
     [Inject] private IGovernanceFigures Figures { get; set; } = null!;
-    [Inject] private ILiveUpdates Live { get; set; } = null!;
     [Inject] private CurrentActor Current { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
     [Inject] private IStringLocalizer<OverviewResource> T { get; set; } = null!;
     [Inject] private ILogger<OverviewPage> Logger { get; set; } = null!;
-
-    /// <summary>How many times the page refreshed its data after the first load: coalescing keeps this low.</summary>
-    internal int Refreshes => _coalescer?.Runs ?? 0;
 
     /// <summary>How many times the page itself rendered (its children's own renders not counted).</summary>
     internal int Renders { get; private set; }
@@ -64,45 +53,17 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
         await RefreshAsync();
     }
 
+    protected override TimeSpan? SafetyInterval => RefreshInterval;
+
     protected override void OnAfterRender(bool firstRender)
     {
         Renders++;
-        // After-render runs only once the circuit is interactive, never while prerendering, so a prerendered
-        // copy of the page does not leave a timer or a subscription behind.
-        if (firstRender && !_disposed)
-        {
-            _coalescer = new RefreshCoalescer(Time, MinRefreshGap, () => InvokeAsync(async () =>
-            {
-                await RefreshAsync();
-                if (!_disposed)
-                    StateHasChanged();
-            }));
-            _timer = new PeriodicTimer(RefreshInterval, Time);
-            _ = RequestOnEveryTickAsync(_timer, _coalescer);
-            Live.Changed += OnLiveChange;
-        }
+        base.OnAfterRender(firstRender);
     }
 
-    public void Dispose()
-    {
-        _disposed = true;
-        Live.Changed -= OnLiveChange;
-        _timer?.Dispose();
-        _coalescer?.Dispose();
-    }
+    protected override bool Concerns(LiveBatch batch) => batch.CountersChanged || batch.Events.Count > 0;
 
-    private void OnLiveChange(LiveBatch batch)
-    {
-        if ((batch.CountersChanged || batch.Events.Count > 0) && !_disposed)
-            _coalescer?.Request();
-    }
-
-    private static async Task RequestOnEveryTickAsync(PeriodicTimer timer, RefreshCoalescer coalescer)
-    {
-        // A disposed timer ends the wait with false.
-        while (await timer.WaitForNextTickAsync())
-            coalescer.Request();
-    }
+    protected override Task RefreshLiveAsync() => RefreshAsync();
 
     private async Task RefreshAsync()
     {

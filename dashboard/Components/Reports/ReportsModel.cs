@@ -1,3 +1,4 @@
+using GuoduActors.Dashboard.Analytics;
 using GuoduActors.Dashboard.Localization;
 using GuoduActors.Dashboard.Services.Analytics;
 
@@ -34,11 +35,11 @@ public sealed record ReportLine(string StationId, string Name, bool IsPlaceholde
     public bool IsTotal => Role is ReportLineRole.SubDistrictTotal or ReportLineRole.CommunityTotal;
 
     /// <summary>The share of the response rate's denominator met on time, as counts: "on time / due".</summary>
-    public (int Numerator, int Denominator) ResponseParts => (Report.FirstResponsesOnTime, Report.FirstResponses + Report.AwaitingResponseOverdue);
+    public RateParts ResponseParts => RateParts.Response(Report);
 
-    public (int Numerator, int Denominator) ResolutionParts => (Report.Resolved, Report.Resolved + Report.AwaitingResolutionOverdue);
+    public RateParts ResolutionParts => RateParts.Resolution(Report);
 
-    public (int Numerator, int Denominator) SatisfactionParts => (Report.Satisfied, Report.RatingCount);
+    public RateParts SatisfactionParts => RateParts.Satisfaction(Report);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using GuoduActors.Dashboard.Analytics;
 using GuoduActors.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -57,7 +58,7 @@ public sealed partial class ReportsTable : ComponentBase
         _ => null,
     };
 
-    private string Parts((int Numerator, int Denominator) parts) => T["RateParts", parts.Numerator, parts.Denominator];
+    private string Parts(RateParts parts) => T["RateParts", parts.Numerator, parts.Denominator];
 
     private static void DescribeRow(RowRenderEventArgs<ReportLine> row)
     {

@@ -14,9 +14,8 @@ namespace GuoduActors.Dashboard.Components.Resident;
 /// (status, timeline in plain words), confirms and rates it once resolved, or disputes it within 7 days. A wrong
 /// phone learns nothing, not even whether the number exists. Follows pushes about the ticket while open.
 /// </summary>
-public sealed partial class TrackPage : ComponentBase, IDisposable
+public sealed partial class TrackPage : LivePage
 {
-    private CoalescingRefresh? _refresh;
     private TicketSnapshot? _ticket;
     private TicketWords _words = null!;
     private string? _id;
@@ -24,13 +23,11 @@ public sealed partial class TrackPage : ComponentBase, IDisposable
     private string? _message;
     private string? _notice;
     private bool _busy;
-    private bool _disposed;
     private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
 
     [Inject] private ITicketCommands Commands { get; set; } = null!;
     [Inject] private ITicketDirectory Directory { get; set; } = null!;
     [Inject] private Catalogue Catalogue { get; set; } = null!;
-    [Inject] private ILiveUpdates Live { get; set; } = null!;
     [Inject] private IStringLocalizer<TicketsResource> L { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> Shared { get; set; } = null!;
     [Inject] private ILogger<TrackPage> Logger { get; set; } = null!;
@@ -53,21 +50,6 @@ public sealed partial class TrackPage : ComponentBase, IDisposable
             Logger.LogWarning(e, "The roster could not be read for the tracking page");
         }
         _words = new TicketWords(L, Shared, Catalogue, roster);
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && !_disposed)
-        {
-            _refresh = new CoalescingRefresh(() => InvokeAsync(RefreshAsync));
-            Live.Changed += OnLiveChange;
-        }
-    }
-
-    public void Dispose()
-    {
-        _disposed = true;
-        Live.Changed -= OnLiveChange;
     }
 
     private string? ErrorOf(string field) => _errors.GetValueOrDefault(field);
@@ -107,9 +89,11 @@ public sealed partial class TrackPage : ComponentBase, IDisposable
         }
     }
 
-    private async Task RefreshAsync()
+    protected override bool Concerns(LiveBatch batch) => _ticket is { } ticket && batch.Events.Any(e => e.TicketId == ticket.Id);
+
+    protected override async Task RefreshLiveAsync()
     {
-        if (_disposed || _ticket is null)
+        if (_ticket is null)
             return;
         try
         {
@@ -120,13 +104,6 @@ public sealed partial class TrackPage : ComponentBase, IDisposable
         {
             Logger.LogDebug(e, "Refreshing tracked ticket {Ticket} failed; the last state stays shown", _ticket.Id);
         }
-        StateHasChanged();
-    }
-
-    private void OnLiveChange(LiveBatch batch)
-    {
-        if (!_disposed && _ticket is { } ticket && batch.Events.Any(e => e.TicketId == ticket.Id))
-            _ = _refresh?.RequestAsync();
     }
 
     private void OnFeedback((TicketSnapshot Ticket, string Notice) feedback)

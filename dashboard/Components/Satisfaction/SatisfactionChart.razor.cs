@@ -25,6 +25,12 @@ public sealed partial class SatisfactionChart : ComponentBase
     private string WeekLabel(DateOnly week) =>
         week == CurrentWeek ? T["WeekInProgress", ReportWeeks.IsoLabel(week)] : ReportWeeks.IsoLabel(week);
 
+    /// <summary>The value axis' title; the satisfaction rate's unless another rate is drawn.</summary>
+    [Parameter] public string? AxisTitle { get; set; }
+
+    /// <summary>The resource key of "{0} …" saying how many cases a week's rate rests on (its denominator).</summary>
+    [Parameter] public string CountKey { get; set; } = "RatingsCount";
+
     /// <summary>What to say when nothing is picked.</summary>
     [Parameter, EditorRequired] public string EmptyText { get; set; } = "";
 
@@ -46,5 +52,5 @@ public sealed partial class SatisfactionChart : ComponentBase
     private static string Percent(RatePoint point) => AnalyticsFormat.Percent(point.Percent / 100);
 
     private string Cell(WeeklyRatings week) =>
-        week.Rate is null ? "—" : $"{AnalyticsFormat.Percent(week.Rate)} ({T["RatingsCount", week.Ratings]})";
+        week.Rate is null ? "—" : $"{AnalyticsFormat.Percent(week.Rate)} ({T[CountKey, week.Ratings]})";
 }

@@ -13,6 +13,13 @@ public sealed record RatePoint(DateTime Week, double Percent, int Ratings);
 /// <summary>One line of a chart: the weekly satisfaction of one station or category.</summary>
 public sealed record RateSeries(string Key, string Name, IReadOnlyList<WeeklyRatings> Weeks)
 {
+    /// <summary>
+    /// A line of another rate in the same terms: per week its numerator as the "satisfied" and its denominator as the
+    /// "rated", so the chart draws numerator ÷ denominator and leaves a week with nothing to count empty.
+    /// </summary>
+    public static RateSeries FromParts(string key, string name, IReadOnlyList<DateOnly> weeks, IReadOnlyList<RateParts> parts) =>
+        new(key, name, [.. weeks.Select((week, i) => new WeeklyRatings(week, parts[i].Denominator, parts[i].Numerator))]);
+
     /// <summary>The weeks with ratings: a week nobody rated has no rate, so the line skips it rather than dropping to 0.</summary>
     public IReadOnlyList<RatePoint> Points { get; } = Weeks
         .Where(w => w.Rate is not null)
@@ -40,14 +47,17 @@ public sealed class SatisfactionModel
     private readonly ILookup<string, RatedTicket> _byStation;
     private readonly ILookup<string, RatedTicket> _byCategory;
     private readonly IReadOnlyList<RatedTicket> _inChart;
+    private readonly IReadOnlyList<RatedTicket> _forRolling;
     private readonly Func<string?, string> _categoryKey;
 
     private SatisfactionModel(
-        IReadOnlyList<DateOnly> weeks, IReadOnlyList<RatedTicket> inChart, IReadOnlyList<SeriesOption> stations, IReadOnlyList<SeriesOption> categories,
-        Func<string?, string> categoryKey, IReadOnlyList<DecliningStation> declining, int tested, int tooFew, IReadOnlyList<RatedTicket> low)
+        IReadOnlyList<DateOnly> weeks, IReadOnlyList<RatedTicket> inChart, IReadOnlyList<RatedTicket> forRolling, IReadOnlyList<SeriesOption> stations,
+        IReadOnlyList<SeriesOption> categories, Func<string?, string> categoryKey, IReadOnlyList<DecliningStation> declining, int tested, int tooFew,
+        IReadOnlyList<RatedTicket> low)
     {
         Weeks = weeks;
         _inChart = inChart;
+        _forRolling = forRolling;
         _byStation = inChart.ToLookup(r => r.OwnerId, StringComparer.Ordinal);
         _categoryKey = categoryKey;
         _byCategory = inChart.ToLookup(r => categoryKey(r.CategoryCode), StringComparer.Ordinal);
@@ -61,6 +71,9 @@ public sealed class SatisfactionModel
 
     /// <summary>The weeks the charts show, oldest first: the completed weeks, then the week in progress.</summary>
     public IReadOnlyList<DateOnly> Weeks { get; }
+
+    /// <summary>The charted weeks with the three before them, whose ratings the 4-week rolling view of the first weeks pools.</summary>
+    public IReadOnlyList<DateOnly> RollingWeeks => WeeklyRatings.WeeksEndingWith(Weeks[^1], Weeks.Count + RateTrends.RollingWeeks - 1);
 
     /// <summary>The week in progress: its rate so far is drawn, but the decline test leaves it out.</summary>
     public DateOnly CurrentWeek => Weeks[^1];
@@ -136,18 +149,26 @@ public sealed class SatisfactionModel
         }
 
         var inChart = ratings.Where(r => r.ClosedAt >= chartFrom && r.ClosedAt < chartTo).ToList();
+        var rollingFrom = ReportWeeks.StartOf(weeks[0].AddDays(-7 * (RateTrends.RollingWeeks - 1)));
+        var forRolling = ratings.Where(r => r.ClosedAt >= rollingFrom && r.ClosedAt < chartTo).ToList();
         var low = ratings.Where(r => r.IsLow && r.ClosedAt >= chartFrom).OrderByDescending(r => r.ClosedAt).Take(maxLowRatings).ToList();
-        return new SatisfactionModel(weeks, inChart, stations, categories, CategoryKey,
+        return new SatisfactionModel(weeks, inChart, forRolling, stations, categories, CategoryKey,
             declining.OrderBy(d => d.Result.PValue).ToList(), tested, tooFew, low);
     }
 
     /// <summary>The line of a station (its own tickets) or, for <see cref="AllStations"/>, of the whole sub-district.</summary>
-    public RateSeries StationSeries(string key) =>
-        new(key, Stations.FirstOrDefault(s => s.Key == key)?.Name ?? key, WeeklyRatings.Count(key == AllStations ? _inChart : _byStation[key], Weeks));
+    public RateSeries StationSeries(string key, bool rolling = false) =>
+        new(key, Stations.FirstOrDefault(s => s.Key == key)?.Name ?? key,
+            rolling
+                ? WeeklyRatings.Rolling(WeeklyRatings.Count(_forRolling.Where(r => key == AllStations || r.OwnerId == key), RollingWeeks))
+                : WeeklyRatings.Count(key == AllStations ? _inChart : _byStation[key], Weeks));
 
     /// <summary>The line of a category over every station.</summary>
-    public RateSeries CategorySeries(string code) =>
-        new(code, Categories.FirstOrDefault(c => c.Key == code)?.Name ?? code, WeeklyRatings.Count(_byCategory[code], Weeks));
+    public RateSeries CategorySeries(string code, bool rolling = false) =>
+        new(code, Categories.FirstOrDefault(c => c.Key == code)?.Name ?? code,
+            rolling
+                ? WeeklyRatings.Rolling(WeeklyRatings.Count(_forRolling.Where(r => _categoryKey(r.CategoryCode) == code), RollingWeeks))
+                : WeeklyRatings.Count(_byCategory[code], Weeks));
 
     /// <summary>The whole sub-district and the flagged stations; with none flagged, the stations rated most.</summary>
     public IReadOnlyList<string> DefaultStations(int max)

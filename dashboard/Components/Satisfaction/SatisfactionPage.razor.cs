@@ -31,10 +31,17 @@ public sealed partial class SatisfactionPage : ComponentBase
     private readonly Dictionary<(string, DateTimeOffset), string?> _comments = [];
     private DateTimeOffset _asOf;
     private Exception? _failure;
+    private bool _rolling;
+    private GovernanceRate _rate = GovernanceRate.Response;
+    private string _officeId = "";
+    // The compiled weekly reports of the charted weeks and the three before them, by week.
+    private IReadOnlyDictionary<DateOnly, IReadOnlyList<WeeklyReport>> _reports = new Dictionary<DateOnly, IReadOnlyList<WeeklyReport>>();
+    private bool _reportsFailed;
 
     [Inject] private CurrentActor Current { get; set; } = null!;
     [Inject] private IRosterSource Roster { get; set; } = null!;
     [Inject] private IRatingSource Ratings { get; set; } = null!;
+    [Inject] private IWeeklyReportSource Reports { get; set; } = null!;
     [Inject] private Catalogue Catalogue { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IStringLocalizer<AnalyticsResource> T { get; set; } = null!;
@@ -44,9 +51,30 @@ public sealed partial class SatisfactionPage : ComponentBase
     /// <summary>The decline test the page applies and states.</summary>
     public SatisfactionDeclineDetector Detector { get; } = new();
 
-    private IReadOnlyList<RateSeries> StationLines => _model is null ? [] : _stations.Select(_model.StationSeries).ToList();
+    private IReadOnlyList<RateSeries> StationLines => _model is null ? [] : _stations.Select(k => _model.StationSeries(k, _rolling)).ToList();
 
-    private IReadOnlyList<RateSeries> CategoryLines => _model is null ? [] : _categories.Select(_model.CategorySeries).ToList();
+    private IReadOnlyList<RateSeries> CategoryLines => _model is null ? [] : _categories.Select(c => _model.CategorySeries(c, _rolling)).ToList();
+
+    /// <summary>The completed weeks of the charts: only those have compiled reports.</summary>
+    private IReadOnlyList<DateOnly> ReportWeeksShown => _model is null ? [] : _model.Weeks.Take(_model.Weeks.Count - 1).ToList();
+
+    /// <summary>The response or resolution rate of each picked station (its own tickets; the whole sub-district's from the office's aggregate).</summary>
+    private IReadOnlyList<RateSeries> GovernanceLines
+    {
+        get
+        {
+            if (_model is null)
+                return [];
+            var shown = ReportWeeksShown;
+            var read = WeeklyRatings.WeeksEndingWith(shown[^1], shown.Count + RateTrends.RollingWeeks - 1);
+            return _stations.Select(key =>
+            {
+                var all = key == SatisfactionModel.AllStations;
+                var parts = RateTrends.FromReports(_reports, read, all ? _officeId : key, officeAggregate: all, _rate);
+                return RateSeries.FromParts(key, _model.StationName(key), shown, _rolling ? RateTrends.Rolling(parts) : parts.Skip(RateTrends.RollingWeeks - 1).ToList());
+            }).ToList();
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -73,9 +101,11 @@ public sealed partial class SatisfactionPage : ComponentBase
         {
             var now = Time.GetUtcNow();
             // The charted weeks, or the decline test's twelve if they reach further back, up to the week in progress.
-            var span = Math.Max(_weekCount, Detector.Options.TotalWeeks);
+            // The rolling view of the first charted week pools the three weeks before it.
+            var span = Math.Max(_weekCount + RateTrends.RollingWeeks - 1, Detector.Options.TotalWeeks);
             var from = ReportWeeks.StartOf(ReportWeeks.LastCompleted(now).AddDays(-7 * (span - 1)));
             var roster = await Roster.GetRosterAsync();
+            _officeId = roster.SubDistrict.Id;
             var ratings = await Ratings.GetRatingsAsync(from, ReportWeeks.EndOf(ReportWeeks.Containing(now)));
             var model = SatisfactionModel.Build(ratings, roster, Catalogue, now, _weekCount, Detector, IRatingSource.MaxComments);
 
@@ -85,6 +115,7 @@ public sealed partial class SatisfactionPage : ComponentBase
             _categories = first ? model.DefaultCategories(3) : _categories;
             _model = model;
             await ReadCommentsAsync(model);
+            await ReadReportsAsync(model);
             _asOf = now;
             _failure = null;
         }
@@ -95,6 +126,24 @@ public sealed partial class SatisfactionPage : ComponentBase
         finally
         {
             _loading = false;
+        }
+    }
+
+    /// <summary>The compiled weekly reports behind the response and resolution trends: one read of the office per week.</summary>
+    private async Task ReadReportsAsync(SatisfactionModel model)
+    {
+        var weeks = WeeklyRatings.WeeksEndingWith(model.LastWeek, _weekCount + RateTrends.RollingWeeks - 1);
+        try
+        {
+            var read = await Task.WhenAll(weeks.Select(async week => (Week: week, Reports: await Reports.GetWeekAsync(week))));
+            _reports = read.ToDictionary(r => r.Week, r => r.Reports);
+            _reportsFailed = false;
+        }
+        catch (Exception e)
+        {
+            // The satisfaction figures stand without the other two rates; the card says they could not be read.
+            _reportsFailed = true;
+            Logger.LogWarning(e, "The weekly reports of {Count} weeks could not be read", weeks.Count);
         }
     }
 

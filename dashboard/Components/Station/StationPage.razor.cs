@@ -15,14 +15,11 @@ namespace GuoduActors.Dashboard.Components.Station;
 /// (coalesced like the overview), and every <see cref="RefreshInterval"/> as deadlines come closer without any event.
 /// </summary>
 /// <remarks>The queue and the inspections need a signed-in reader, as the API's do; the rest is public.</remarks>
-public sealed partial class StationPage : ComponentBase, IDisposable
+public sealed partial class StationPage : LivePage
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan AtRiskWindow = TimeSpan.FromHours(24);
 
-    private PeriodicTimer? _timer;
-    private RefreshCoalescer? _coalescer;
-    private bool _disposed;
     private string? _loadedFor;
     private StationDetail? _detail;
     private bool _notFound;
@@ -34,15 +31,10 @@ public sealed partial class StationPage : ComponentBase, IDisposable
     [Parameter] public string StationId { get; set; } = "";
 
     [Inject] private IStationSource Source { get; set; } = null!;
-    [Inject] private ILiveUpdates Live { get; set; } = null!;
     [Inject] private CurrentActor Current { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
     [Inject] private IStringLocalizer<OverviewResource> T { get; set; } = null!;
     [Inject] private ILogger<StationPage> Logger { get; set; } = null!;
-
-    /// <summary>How many times the page refreshed its data after the first load.</summary>
-    internal int Refreshes => _coalescer?.Runs ?? 0;
 
     private IReadOnlyList<TicketRow> AtRisk { get; set; } = [];
 
@@ -61,42 +53,15 @@ public sealed partial class StationPage : ComponentBase, IDisposable
         await RefreshAsync();
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && !_disposed)
-        {
-            _coalescer = new RefreshCoalescer(Time, OverviewPage.MinRefreshGap, () => InvokeAsync(async () =>
-            {
-                await RefreshAsync();
-                if (!_disposed)
-                    StateHasChanged();
-            }));
-            _timer = new PeriodicTimer(RefreshInterval, Time);
-            _ = RequestOnEveryTickAsync(_timer, _coalescer);
-            Live.Changed += OnLiveChange;
-        }
-    }
+    protected override TimeSpan? SafetyInterval => RefreshInterval;
 
-    public void Dispose()
-    {
-        _disposed = true;
-        Live.Changed -= OnLiveChange;
-        _timer?.Dispose();
-        _coalescer?.Dispose();
-    }
-
-    private void OnLiveChange(LiveBatch batch)
+    protected override bool Concerns(LiveBatch batch)
     {
         var concerns = _concerns;
-        if (!_disposed && batch.Events.Any(e => concerns.Contains(e.OwnerId) || concerns.Contains(e.StationId) || concerns.Contains(e.TicketId)))
-            _coalescer?.Request();
+        return batch.Events.Any(e => concerns.Contains(e.OwnerId) || concerns.Contains(e.StationId) || concerns.Contains(e.TicketId));
     }
 
-    private static async Task RequestOnEveryTickAsync(PeriodicTimer timer, RefreshCoalescer coalescer)
-    {
-        while (await timer.WaitForNextTickAsync())
-            coalescer.Request();
-    }
+    protected override Task RefreshLiveAsync() => RefreshAsync();
 
     private async Task RefreshAsync()
     {

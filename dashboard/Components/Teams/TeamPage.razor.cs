@@ -12,10 +12,8 @@ namespace GuoduActors.Dashboard.Components.Teams;
 /// One volunteer team at <c>/teams/{id}</c>: its jobs, load against capacity, hours per member, duty schedule and
 /// members, following the pushes that move team jobs.
 /// </summary>
-public sealed partial class TeamPage : ComponentBase, IDisposable
+public sealed partial class TeamPage : LivePage
 {
-    private LiveRefresh? _live;
-    private bool _disposed;
     private Actor? _viewer;
     private bool _denied;
     private bool _seesEveryTeam;
@@ -31,8 +29,6 @@ public sealed partial class TeamPage : ComponentBase, IDisposable
     [Inject] private IRosterSource Roster { get; set; } = null!;
     [Inject] private ITeamSource Teams { get; set; } = null!;
     [Inject] private Catalogue Catalogue { get; set; } = null!;
-    [Inject] private ILiveUpdates Live { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IStringLocalizer<AnalyticsResource> T { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
@@ -50,23 +46,12 @@ public sealed partial class TeamPage : ComponentBase, IDisposable
             await LoadAsync();
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && !_disposed)
-            _live = new LiveRefresh(Live, Time, TeamsPage.SafetyRefreshInterval, TeamLiveEvents.Concerns, () => InvokeAsync(async () =>
-            {
-                if (_denied)
-                    return;
-                await LoadAsync();
-                StateHasChanged();
-            }));
-    }
+    protected override TimeSpan? SafetyInterval => TeamsPage.SafetyRefreshInterval;
 
-    public void Dispose()
-    {
-        _disposed = true;
-        _live?.Dispose();
-    }
+    // Not FollowsLiveUpdates: the same instance may move on to a team the reader may see.
+    protected override bool Concerns(LiveBatch batch) => !_denied && TeamLiveEvents.Concerns(batch);
+
+    protected override Task RefreshLiveAsync() => _denied ? Task.CompletedTask : LoadAsync();
 
     private Task RetryAsync() => LoadAsync();
 

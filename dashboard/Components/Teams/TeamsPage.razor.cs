@@ -11,13 +11,11 @@ namespace GuoduActors.Dashboard.Components.Teams;
 /// The volunteer teams at <c>/teams</c>: each team's load against its capacity, its jobs and hours. Leaders and planners see
 /// every team, a team lead their own. Follows the pushes that move team jobs (<see cref="TeamLiveEvents"/>).
 /// </summary>
-public sealed partial class TeamsPage : ComponentBase, IDisposable
+public sealed partial class TeamsPage : LivePage
 {
     /// <summary>A refresh without a push, in case one was lost.</summary>
     public static readonly TimeSpan SafetyRefreshInterval = TimeSpan.FromSeconds(30);
 
-    private LiveRefresh? _live;
-    private bool _disposed;
     private Actor? _viewer;
     private bool _denied;
     private IReadOnlyList<TeamSummary>? _teams;
@@ -27,8 +25,6 @@ public sealed partial class TeamsPage : ComponentBase, IDisposable
     [Inject] private CurrentActor Current { get; set; } = null!;
     [Inject] private IRosterSource Roster { get; set; } = null!;
     [Inject] private ITeamSource Teams { get; set; } = null!;
-    [Inject] private ILiveUpdates Live { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IStringLocalizer<AnalyticsResource> T { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
@@ -43,22 +39,13 @@ public sealed partial class TeamsPage : ComponentBase, IDisposable
         await LoadAsync();
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        // Only once interactive: a prerendered copy must not leave a subscription behind.
-        if (firstRender && !_disposed && !_denied)
-            _live = new LiveRefresh(Live, Time, SafetyRefreshInterval, TeamLiveEvents.Concerns, () => InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }));
-    }
+    protected override TimeSpan? SafetyInterval => SafetyRefreshInterval;
 
-    public void Dispose()
-    {
-        _disposed = true;
-        _live?.Dispose();
-    }
+    protected override bool FollowsLiveUpdates => !_denied;
+
+    protected override bool Concerns(LiveBatch batch) => TeamLiveEvents.Concerns(batch);
+
+    protected override Task RefreshLiveAsync() => LoadAsync();
 
     private Task RetryAsync() => LoadAsync();
 

@@ -10,11 +10,11 @@ namespace GuoduActors.Dashboard.Components.Tickets;
 
 /// <summary>
 /// One ticket at <c>/tickets/{id}</c>: its facts, its full timeline and the actions the signed-in person may take.
-/// When someone else acts on it (a push naming this ticket), it is read again, coalesced, and the reader is told.
+/// When someone else acts on it (a push naming this ticket), it is read again (coalesced, as every <see cref="LivePage"/>)
+/// and the reader is told.
 /// </summary>
-public sealed partial class TicketDetailPage : ComponentBase, IDisposable
+public sealed partial class TicketDetailPage : LivePage
 {
-    private CoalescingRefresh? _refresh;
     private TicketSnapshot? _ticket;
     private TicketWords? _words;
     private Roster? _roster;
@@ -22,15 +22,12 @@ public sealed partial class TicketDetailPage : ComponentBase, IDisposable
     private string? _failure;
     private bool _ready;
     private bool _changedByOthers;
-    private bool _disposed;
     private string? _loadedId;
 
     [Inject] private ITicketCommands Commands { get; set; } = null!;
     [Inject] private ITicketDirectory Directory { get; set; } = null!;
     [Inject] private CurrentActor Current { get; set; } = null!;
     [Inject] private Catalogue Catalogue { get; set; } = null!;
-    [Inject] private ILiveUpdates Live { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IStringLocalizer<TicketsResource> L { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> Shared { get; set; } = null!;
@@ -68,21 +65,6 @@ public sealed partial class TicketDetailPage : ComponentBase, IDisposable
         _ready = true;
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && !_disposed)
-        {
-            _refresh = new CoalescingRefresh(() => InvokeAsync(RefreshAsync));
-            Live.Changed += OnLiveChange;
-        }
-    }
-
-    public void Dispose()
-    {
-        _disposed = true;
-        Live.Changed -= OnLiveChange;
-    }
-
     private async Task LoadAsync()
     {
         try
@@ -98,20 +80,15 @@ public sealed partial class TicketDetailPage : ComponentBase, IDisposable
         }
     }
 
-    private async Task RefreshAsync()
+    protected override bool Concerns(LiveBatch batch) => batch.Events.Any(e => string.Equals(e.TicketId, Id, StringComparison.Ordinal));
+
+    protected override async Task RefreshLiveAsync()
     {
-        if (_disposed || _viewer is null)
+        if (_viewer is null)
             return;
         var before = _ticket?.UpdatedAt;
         await LoadAsync();
         _changedByOthers |= _ticket is not null && before is not null && _ticket.UpdatedAt != before;
-        StateHasChanged();
-    }
-
-    private void OnLiveChange(LiveBatch batch)
-    {
-        if (!_disposed && batch.Events.Any(e => string.Equals(e.TicketId, Id, StringComparison.Ordinal)))
-            _ = _refresh?.RequestAsync();
     }
 
     private void OnActed(TicketSnapshot ticket)

@@ -39,9 +39,9 @@ public sealed partial class TicketFilterBar : ComponentBase
 
     private Task ChangedAsync() => Changed.InvokeAsync();
 
-    private Task ClearAsync()
+    private Task ResetAsync()
     {
-        Model.Clear();
+        Model.Reset();
         return Changed.InvokeAsync();
     }
 }

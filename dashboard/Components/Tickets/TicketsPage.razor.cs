@@ -13,16 +13,15 @@ namespace GuoduActors.Dashboard.Components.Tickets;
 /// <summary>
 /// The ticket list at <c>/tickets</c>: filters, and a grid paged and sorted by the server from the query projection
 /// (<see cref="TicketList"/>, as the HTTP API), limited to the reader's stations. A push about any ticket reloads the
-/// page the reader is on; pushes arriving during a reload are folded into one more.
+/// page the reader is on, coalesced as every <see cref="LivePage"/>.
 /// </summary>
-public sealed partial class TicketsPage : ComponentBase, IDisposable
+public sealed partial class TicketsPage : LivePage
 {
     public const int PageSize = 20;
     private static readonly int[] PageSizes = [10, 20, 50, 100];
 
     private readonly TicketFilterModel _filters = new();
     private RadzenDataGrid<TicketRow>? _grid;
-    private CoalescingRefresh? _refresh;
     // Null until the first load: the grid calls LoadData by itself only while it has no data.
     private IReadOnlyList<TicketRow>? _rows;
     private IReadOnlyList<StationOption> _stations = [];
@@ -30,7 +29,6 @@ public sealed partial class TicketsPage : ComponentBase, IDisposable
     private Actor? _viewer;
     private bool _ready;
     private bool _loading;
-    private bool _disposed;
     private int _total;
     private string? _failure;
     private string? _filterError;
@@ -39,8 +37,6 @@ public sealed partial class TicketsPage : ComponentBase, IDisposable
     [Inject] private ITicketDirectory Directory { get; set; } = null!;
     [Inject] private CurrentActor Current { get; set; } = null!;
     [Inject] private Catalogue Catalogue { get; set; } = null!;
-    [Inject] private ILiveUpdates Live { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IStringLocalizer<TicketsResource> L { get; set; } = null!;
     [Inject] private IStringLocalizer<SharedResource> Shared { get; set; } = null!;
@@ -68,6 +64,9 @@ public sealed partial class TicketsPage : ComponentBase, IDisposable
         _filters.Priority = PriorityFilter;
         _filters.Overdue = OverdueFilter;
         _filters.Text = TextFilter;
+        // A link that sets filters (e.g. a station's overdue tickets) means them whatever their age; a plain /tickets
+        // starts with the recent days. Resetting returns to those days either way.
+        _filters.UseDefaultWindow(Time.GetUtcNow(), apply: _filters.IsEmpty);
 
         _viewer = await Current.GetAsync();
         Roster? roster = null;
@@ -87,20 +86,12 @@ public sealed partial class TicketsPage : ComponentBase, IDisposable
         _ready = true;
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        // Only once interactive (never while prerendering), so a prerendered copy leaves no subscription behind.
-        if (firstRender && !_disposed)
-        {
-            _refresh = new CoalescingRefresh(() => InvokeAsync(ReloadAsync));
-            Live.Changed += OnLiveChange;
-        }
-    }
+    protected override bool Concerns(LiveBatch batch) => batch.Events.Count > 0;
 
-    public void Dispose()
+    protected override async Task RefreshLiveAsync()
     {
-        _disposed = true;
-        Live.Changed -= OnLiveChange;
+        if (_grid is not null)
+            await _grid.Reload();
     }
 
     /// <summary>
@@ -170,18 +161,6 @@ public sealed partial class TicketsPage : ComponentBase, IDisposable
     {
         if (_grid is not null)
             await _grid.FirstPage(true);
-    }
-
-    private async Task ReloadAsync()
-    {
-        if (_grid is not null && !_disposed)
-            await _grid.Reload();
-    }
-
-    private void OnLiveChange(LiveBatch batch)
-    {
-        if (batch.Events.Count > 0 && !_disposed)
-            _ = _refresh?.RequestAsync();
     }
 
     private void DescribeRow(RowRenderEventArgs<TicketRow> row)

@@ -24,6 +24,12 @@ public static class AnalyticsAccess
     /// <summary>As <c>GET /api/reports/weekly</c> scopes it: staff see the stations they work for (a level-1 station's include its level-2 ones).</summary>
     public static bool MaySeeReport(Actor viewer, string stationId) => viewer.Role != ActorRole.StationStaff || viewer.Manages(stationId);
 
+    /// <summary>The planner page (forecasts and the staffing they imply): planners and leaders.</summary>
+    public static bool MaySeePlanner(Actor? viewer) => viewer?.Role is ActorRole.Leader or ActorRole.Planner;
+
+    /// <summary>Retraining the forecasting model on demand: the planners it serves, and leaders (who may do everything).</summary>
+    public static bool MayRetrainForecasts(Actor? viewer) => viewer?.Role is ActorRole.Leader or ActorRole.Planner;
+
     /// <summary>Only leaders compile a week on demand (<c>POST /api/reports/weekly/compile</c>).</summary>
     public static bool MayCompileReports(Actor? viewer) => viewer?.Role == ActorRole.Leader;
 }

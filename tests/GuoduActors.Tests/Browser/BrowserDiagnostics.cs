@@ -20,12 +20,18 @@ public sealed class BrowserDiagnostics
         context.Page += (_, page) => Follow(page);
     }
 
-    /// <summary>Fails with every problem seen so far, each with the page it happened on.</summary>
-    public void AssertNone()
+    /// <summary>How many problems were seen so far: a mark for <see cref="AssertNone(int)"/> and <see cref="Since"/>.</summary>
+    public int Mark() => _problems.Count;
+
+    /// <summary>The problems seen after <paramref name="mark"/>, oldest first.</summary>
+    public IReadOnlyList<string> Since(int mark) => _problems.Skip(mark).ToList();
+
+    /// <summary>Fails with every problem seen after <paramref name="mark"/> (all by default), each with the page it happened on.</summary>
+    public void AssertNone(int mark = 0)
     {
-        var problems = _problems.ToArray();
-        Assert.True(problems.Length == 0,
-            $"The browser reported {problems.Length} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        var problems = Since(mark);
+        Assert.True(problems.Count == 0,
+            $"The browser reported {problems.Count} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
     private void Follow(IPage page)

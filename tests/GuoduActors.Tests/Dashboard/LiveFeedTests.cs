@@ -1,4 +1,5 @@
 using Bunit;
+using GuoduActors.Dashboard.Components;
 using GuoduActors.Dashboard.Components.Overview;
 
 namespace GuoduActors.Tests.Dashboard;
@@ -79,7 +80,7 @@ public sealed class LiveFeedTests : OverviewPageContext
 
         for (var n = 1; n <= 100; n++)
             Live.Push(new LiveBatch([Event(n)], CountersChanged: true, SampleOverview.AsOf.AddSeconds(n)));
-        Time.Advance(OverviewPage.MinRefreshGap);
+        Time.Advance(LivePage.MinRefreshGap);
 
         page.WaitForAssertion(() => Assert.Equal("GD-20261128-0100", FeedTickets(page)[0]));
         Assert.Equal(OverviewPage.FeedLength, FeedTickets(page).Length);

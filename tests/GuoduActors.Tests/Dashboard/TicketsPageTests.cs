@@ -1,4 +1,5 @@
 using Bunit;
+using GuoduActors.Dashboard.Components;
 using GuoduActors.Dashboard.Components.Tickets;
 using Microsoft.AspNetCore.Components;
 using Radzen;
@@ -63,6 +64,63 @@ public sealed class TicketsPageTests : TicketPageContext
     }
 
     [Fact]
+    public void APlainListAsksOnlyForTheLastThirtyDaysAndShowsThatWindowInTheFilterBar()
+    {
+        SignIn(SampleTickets.Leader);
+        Queries.Rows = [SampleTickets.Row(1)];
+
+        var page = Render<TicketsPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(Queries.Last));
+        var today = DateOnly.FromDateTime(GuoduActors.Dashboard.Services.ChinaTime.ToChina(SampleTickets.Now).Date);
+        Assert.Equal(today.AddDays(-29), Queries.Last!.From);
+        Assert.Null(Queries.Last.To);
+        Assert.Equal(today.AddDays(-29).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            page.Find("[data-filter='from'] input").GetAttribute("value"));
+        Assert.Contains("最近 30 天", page.Find("[data-role='default-window']").TextContent);
+        // Resetting would change nothing: the window is where a reset leads.
+        Assert.True(page.Find("[data-role='clear-filters']").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void ClearingTheDateListsEveryTicketAndResettingBringsTheWindowBack()
+    {
+        SignIn(SampleTickets.Leader);
+        var page = Render<TicketsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(Queries.Last?.From));
+        var window = Queries.Last!.From;
+
+        var from = page.FindComponents<Radzen.Blazor.RadzenDatePicker<DateTime?>>().Single(p => p.Instance.Name == "from");
+        from.Find(".rz-dropdown-clear-icon").Click();
+
+        page.WaitForAssertion(() => Assert.Null(Queries.Last!.From));
+        Assert.Empty(page.FindAll("[data-role='default-window']"));
+        Assert.StartsWith("暂无事项", page.Find("[data-role='empty']").TextContent.Trim());
+
+        page.Find("[data-role='clear-filters']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(window, Queries.Last!.From));
+        Assert.NotEmpty(page.FindAll("[data-role='default-window']"));
+    }
+
+    [Fact]
+    public void ALinkThatSetsFiltersHasNoDateWindowButResettingLeadsToIt()
+    {
+        SignIn(SampleTickets.Leader);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("tickets?station=fenglin&overdue=true");
+        var page = Render<TicketsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(Queries.Last));
+        // The station's overdue tickets, however old: the link means all of them.
+        Assert.Null(Queries.Last!.From);
+
+        page.Find("[data-role='clear-filters']").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(Queries.Last!.From));
+        Assert.Null(Queries.Last!.Station);
+        Assert.Null(Queries.Last.Overdue);
+    }
+
+    [Fact]
     public void GoingToAnotherPageAsksTheServerForThatPage()
     {
         SignIn(SampleTickets.Leader);
@@ -110,6 +168,28 @@ public sealed class TicketsPageTests : TicketPageContext
             Assert.True(Queries.Queries.Count > asked);
             Assert.Equal(2, page.FindAll("tr[data-ticket]").Count);
         });
+    }
+
+    [Fact]
+    public void ABurstOfPushesReloadsTheListOnceAtOnceAndOnceMoreAfterTheGap()
+    {
+        SignIn(SampleTickets.Leader);
+        Queries.Rows = [SampleTickets.Row(1)];
+        var page = Render<TicketsPage>();
+        page.WaitForAssertion(() => Assert.Equal(1, Live.Subscribers));
+        var asked = Queries.Queries.Count;
+
+        for (var n = 2; n < 102; n++)
+            Live.Push(new LiveBatch([new LiveEvent(SampleTickets.Now, $"GD-20261128-{n:0000}", "register", TicketStatus.Registered, "fenglin", "fenglin", null, "")], false, SampleTickets.Now));
+        page.WaitForAssertion(() => Assert.Equal(asked + 1, Queries.Queries.Count));
+        Assert.Equal(1, page.Instance.Refreshes);
+
+        // The rest of the burst waits for the end of the gap: one more reload, which shows the last push.
+        Queries.Rows = [SampleTickets.Row(101), SampleTickets.Row(1)];
+        Time.Advance(LivePage.MinRefreshGap);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr[data-ticket]").Count));
+        Assert.Equal(asked + 2, Queries.Queries.Count);
+        Assert.Equal(2, page.Instance.Refreshes);
     }
 
     [Fact]

@@ -43,15 +43,17 @@ public sealed class GlobalForecasterTests
     }
 
     [Fact]
-    public void TheHierarchyHasEveryStationCategoryEveryStationAndTheSubDistrict()
+    public void TheHierarchyHasEveryStationCategoryEveryStationEverySubDistrictCategoryAndTheSubDistrict()
     {
         var day = new DateOnly(2025, 3, 3);
         StationCategoryCount[] counts = [new("S01", "repair", day, 2), new("S01", "care", day, 1), new("S02", "repair", day.AddDays(1), 5)];
 
         var set = ForecastHierarchy.Build("guodu", counts, day, day.AddDays(1));
 
-        Assert.Equal(["guodu", "S01", "S01/care", "S01/repair", "S02", "S02/repair"], set.Keys.Select(k => k.Name));
+        Assert.Equal(["guodu", "S01", "S01/care", "S01/repair", "S02", "S02/repair", "guodu/care", "guodu/repair"], set.Keys.Select(k => k.Name));
         Assert.Equal([3, 5], set.Values(0));
+        Assert.Equal([2, 5], set.Values(set.IndexOf("guodu/repair")));
+        Assert.Equal(new SeriesKey("guodu/care", "guodu", "care"), set.Keys[set.IndexOf(ForecastHierarchy.SeriesName("guodu", "care"))]);
         Assert.Equal([3, 0], set.Values(set.IndexOf("S01")));
         Assert.Equal(new SeriesKey("S02/repair", "S02", "repair"), set.Keys[set.IndexOf("S02/repair")]);
         Assert.Equal(ForecastHierarchy.AllCategories, set.Keys[set.IndexOf("S02")].Category);

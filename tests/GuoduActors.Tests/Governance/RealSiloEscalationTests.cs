@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using static GuoduActors.TicketStatus;
 
 namespace GuoduActors.Tests.Governance;
@@ -13,7 +12,7 @@ namespace GuoduActors.Tests.Governance;
 public sealed class RealSiloEscalationTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Phone = "13991110008";
-    private readonly string _catalogue = Path.Combine(Path.GetTempPath(), $"guodu-catalogue-{Guid.NewGuid():N}.json");
+    private readonly ShortSlaCatalogue _catalogue = ShortSlaCatalogue.Write(emergencyFirstResponse: TimeSpan.FromMinutes(1));
     private SiloProcess? _silo;
     private bool _passed;
 
@@ -27,16 +26,15 @@ public sealed class RealSiloEscalationTests(AzuriteFixture azurite, ITestOutputH
                 output.WriteLine(_silo.OutputTail(60));
             await _silo.DisposeAsync();
         }
-        File.Delete(_catalogue);
+        _catalogue.Dispose();
     }
 
     [Fact]
     public async Task TheRealSiloEscalatesAnUnansweredEmergencyFromBolangfengToFenglinOnItsOwn()
     {
-        var firstResponse = TimeSpan.FromMinutes(1);
-        WriteCatalogue(emergencyFirstResponse: firstResponse);
+        var firstResponse = _catalogue.EmergencyFirstResponse;
         _silo = SiloProcess.Start("escalation", azurite.ConnectionString, $"escalation-{Guid.NewGuid():N}", $"escalation-{Guid.NewGuid():N}",
-            new Dictionary<string, string> { ["Sla:CataloguePath"] = _catalogue, ["Logging:LogLevel:Default"] = "Warning" });
+            new Dictionary<string, string> { [_catalogue.Setting.Key] = _catalogue.Setting.Value, ["Logging:LogLevel:Default"] = "Warning" });
         await _silo.WaitUntilHealthyWithAsync(activeSilos: 1, TimeSpan.FromSeconds(60));
 
         var created = await _silo.Http.RegisterCreatedAsync("bolangfeng",
@@ -64,14 +62,5 @@ public sealed class RealSiloEscalationTests(AzuriteFixture azurite, ITestOutputH
             $"escalated to fenglin {late.TotalSeconds:0.0} s after the deadline ({(escalation.At - created.RegisteredAt).TotalSeconds:0.0} s after registration, " +
             $"by the product's own clock); the resident's polling saw it {observed.TotalSeconds:0.0} s after registering.");
         _passed = true;
-    }
-
-    /// <summary>The shipped catalogue with the emergency class's first-response target shortened: still valid, since it is the most urgent class.</summary>
-    private void WriteCatalogue(TimeSpan emergencyFirstResponse)
-    {
-        var catalogue = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "silo", "catalogue.json")))!;
-        var emergency = catalogue["priorityClasses"]!.AsArray().Single(p => (string?)p!["code"] == "emergency")!;
-        emergency["firstResponse"] = emergencyFirstResponse.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(_catalogue, catalogue.ToJsonString());
     }
 }

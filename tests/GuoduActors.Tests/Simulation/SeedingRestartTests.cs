@@ -6,8 +6,8 @@ using GuoduActors.Silo.Projections;
 namespace GuoduActors.Tests.Simulation;
 
 /// <summary>
-/// Seeding against real Azure Tables (an Azurite of its own: the projection table is shared by every cluster on one
-/// storage account, and these tests need it empty at first): storage batches, and a restart that seeds nothing.
+/// Seeding against real Azure Tables (an Azurite of its own, and a service id of its own per test, whose projection
+/// table starts empty): storage batches, and a restart that seeds nothing.
 /// </summary>
 public sealed class SeedingRestartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -28,7 +28,7 @@ public sealed class SeedingRestartTests(AzuriteFixture azurite) : IClassFixture<
         {
             Assert.Equal(SeedingOutcome.Seeded, await OutcomeAsync(first));
             seeded = await first.Grains.GetGrain<ISubDistrictGrain>("guodu").GetSimulationAsync();
-            rows = await CountRowsAsync();
+            rows = await CountRowsAsync(serviceId);
             Assert.Equal(SimulationPhase.Seeded, seeded.Phase);
             Assert.Equal(seeded.HistoricTickets + seeded.LiveTickets, rows);
             Assert.InRange(seeded.HistoricTickets, 14 * 25, 14 * 45);
@@ -38,9 +38,9 @@ public sealed class SeedingRestartTests(AzuriteFixture azurite) : IClassFixture<
 
         Assert.Equal(SeedingOutcome.AlreadySeeded, await OutcomeAsync(second));
         Assert.Equal(seeded, await second.Grains.GetGrain<ISubDistrictGrain>("guodu").GetSimulationAsync());
-        Assert.Equal(rows, await CountRowsAsync());
+        Assert.Equal(rows, await CountRowsAsync(serviceId));
         // The live tickets survived the restart as grains, from storage.
-        var open = await QueryAsync(new TicketFilter { OpenOnly = true });
+        var open = await QueryAsync(serviceId, new TicketFilter { OpenOnly = true });
         Assert.NotEmpty(open);
         Assert.NotNull(await second.Grains.GetGrain<ITicketGrain>(open[0].TicketId).GetAsync());
     }
@@ -49,12 +49,12 @@ public sealed class SeedingRestartTests(AzuriteFixture azurite) : IClassFixture<
         factory.Services.GetRequiredService<SimulationSeeder>().Outcome.WaitAsync(TimeSpan.FromMinutes(3));
 
     /// <summary>Tickets, not rows: a ticket escalating meanwhile has a row under each owner for a moment.</summary>
-    private async Task<int> CountRowsAsync() => (await QueryAsync(new TicketFilter())).Select(r => r.TicketId).Distinct().Count();
+    private async Task<int> CountRowsAsync(string serviceId) => (await QueryAsync(serviceId, new TicketFilter())).Select(r => r.TicketId).Distinct().Count();
 
-    private async Task<List<TicketRow>> QueryAsync(TicketFilter filter)
+    private async Task<List<TicketRow>> QueryAsync(string serviceId, TicketFilter filter)
     {
         var rows = new List<TicketRow>();
-        await foreach (var row in new AzureTableTicketProjectionStore(new TableServiceClient(azurite.ConnectionString)).QueryAsync(filter))
+        await foreach (var row in new AzureTableTicketProjectionStore(new TableServiceClient(azurite.ConnectionString), serviceId).QueryAsync(filter))
             rows.Add(row);
         return rows;
     }
@@ -70,15 +70,16 @@ public sealed class NonEmptyStoreTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task AStoreThatHoldsTicketsIsNeverSeeded()
     {
-        var projection = new AzureTableTicketProjectionStore(new TableServiceClient(azurite.ConnectionString));
+        var serviceId = $"sim-{Guid.NewGuid():N}";
+        var projection = new AzureTableTicketProjectionStore(new TableServiceClient(azurite.ConnectionString), serviceId);
         await projection.UpsertAsync(new TicketRow
         {
             TicketId = "GD-20261101-0001", OwnerId = "fenglin", StationId = "fenglin", Status = TicketStatus.Closed,
             RegisteredAt = DateTimeOffset.UtcNow.AddDays(-30), UpdatedAt = DateTimeOffset.UtcNow.AddDays(-29), Description = "真实工单",
         });
 
-        // A cluster of its own (fresh grain state) on the same account: the sub-district has never seeded, the store is not empty.
-        await using var product = GuoduApiFactory.OnAzureStorage(azurite.ConnectionString, $"sim-{Guid.NewGuid():N}", "real")
+        // A cluster (fresh grain state) whose projection table already holds a ticket: the sub-district has never seeded, the store is not empty.
+        await using var product = GuoduApiFactory.OnAzureStorage(azurite.ConnectionString, serviceId, "real")
             .WithSettings(new Dictionary<string, string?> { ["Simulation:SeedHistory"] = "true", ["Simulation:Days"] = "14" });
 
         Assert.Equal(SeedingOutcome.StoreNotEmpty, await product.Services.GetRequiredService<SimulationSeeder>().Outcome.WaitAsync(TimeSpan.FromMinutes(3)));
@@ -88,7 +89,7 @@ public sealed class NonEmptyStoreTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task UpsertManyWritesRowsOfManyOwnersAndReplacesThemOnASecondWrite()
     {
-        var store = new AzureTableTicketProjectionStore(new TableServiceClient(azurite.ConnectionString));
+        var store = new AzureTableTicketProjectionStore(new TableServiceClient(azurite.ConnectionString), $"upsert-{Guid.NewGuid():N}");
         var registered = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
         // 230 rows at one owner (three batches) and 20 at two others; one ticket given twice, the later row winning.
         var rows = Enumerable.Range(1, 250).Select(i => new TicketRow

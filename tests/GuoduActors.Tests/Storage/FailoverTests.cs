@@ -9,16 +9,6 @@ namespace GuoduActors.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class FailoverTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
-    // Failure detection tuned as a small deployment would be (ClusterMembershipOptions, bound from Cluster:Membership).
-    private static readonly Dictionary<string, string> FastFailureDetection = new()
-    {
-        ["Cluster:Membership:ProbeTimeout"] = "00:00:01",
-        ["Cluster:Membership:NumMissedProbesLimit"] = "2",
-        ["Cluster:Membership:NumVotesForDeathDeclaration"] = "1",
-        ["Cluster:Membership:TableRefreshTimeout"] = "00:00:02",
-        ["Logging:LogLevel:Default"] = "Warning",
-    };
-
     private readonly List<SiloProcess> _silos = [];
     private bool _passed;
 
@@ -70,7 +60,7 @@ public sealed class FailoverTests(AzuriteFixture azurite, ITestOutputHelper outp
 
     private SiloProcess Start(string name, string serviceId, string clusterId)
     {
-        var silo = SiloProcess.Start(name, azurite.ConnectionString, serviceId, clusterId, FastFailureDetection);
+        var silo = SiloProcess.Start(name, azurite.ConnectionString, serviceId, clusterId, SiloProcess.FastFailureDetection);
         _silos.Add(silo);
         return silo;
     }
