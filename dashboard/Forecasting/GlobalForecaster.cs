@@ -103,9 +103,10 @@ public sealed class GlobalForecaster(IForecastCalendar calendar, ForecastOptions
         // Origins from the earlier model's cutoff to the end of the history: every forecast made there is out of sample.
         var frame = new FeatureFrame(history, calendar, maxHorizon);
         var requests = new List<(int Series, int Origin, int Horizon)>();
+        var calibrated = CalibrationSeries(history, cutoff, maxHorizon);
         for (var origin = cutoff; origin < history.Days; origin += _options.CalibrationOriginStride)
         {
-            for (var s = 0; s < history.Count; s++)
+            foreach (var s in calibrated)
             {
                 for (var h = 1; h <= maxHorizon && origin + h - 1 < history.Days; h++)
                     requests.Add((s, origin, h));
@@ -133,6 +134,26 @@ public sealed class GlobalForecaster(IForecastCalendar calendar, ForecastOptions
                 weekly.Add(new Residual(week, sum.Point, sum.Actual, sum.Scale));
         }
         return IntervalCalibration.Fit(_options.Coverage, daily, weekly);
+    }
+
+    /// <summary>
+    /// Every series, or, when scoring all would exceed <see cref="ForecastOptions.CalibrationForecasts"/>, every k-th
+    /// series in order of volume: busy and quiet series keep their shares in the size groups the calibration is fitted
+    /// per, and the busiest (the sub-district total) is always among them.
+    /// </summary>
+    private IReadOnlyList<int> CalibrationSeries(DailySeriesSet history, int cutoff, int maxHorizon)
+    {
+        long perSeries = 0;
+        for (var origin = cutoff; origin < history.Days; origin += _options.CalibrationOriginStride)
+            perSeries += Math.Min(maxHorizon, history.Days - origin);
+        var wanted = (int)Math.Clamp(_options.CalibrationForecasts / Math.Max(1, perSeries), 1, history.Count);
+        if (wanted == history.Count)
+            return Enumerable.Range(0, history.Count).ToArray();
+        var byVolume = Enumerable.Range(0, history.Count)
+            .OrderByDescending(s => Enumerable.Range(0, history.Days).Sum(d => (double)history[s, d]))
+            .ToArray();
+        var step = (double)history.Count / wanted;
+        return Enumerable.Range(0, wanted).Select(i => byVolume[(int)(i * step)]).Order().ToArray();
     }
 
     private Fitted FitCached(DailySeriesSet history, int maxHorizon, CancellationToken cancellationToken)

@@ -43,6 +43,23 @@ public sealed class GlobalForecasterTests
     }
 
     [Fact]
+    public void ACappedCalibrationScoresItsBudgetTakingTheBusiestSeriesFirst()
+    {
+        var set = ForecastTestData.Synthetic(Start, 400);
+        // 4 weekly origins in the last 28 days, 14 days ahead each but clipped at the end: 14 + 14 + 14 + 7 per series.
+        const int forecastsPerSeries = 49;
+
+        var all = new GlobalForecaster(ForecastTestData.China, ForecastTestData.QuickOptions).Train(set);
+        var capped = new GlobalForecaster(ForecastTestData.China, ForecastTestData.QuickOptions with { CalibrationForecasts = forecastsPerSeries }).Train(set);
+
+        Assert.Equal(2 * forecastsPerSeries, all.Info.Calibration.Daily.Sum(b => b.Count));
+        Assert.Equal(forecastsPerSeries, capped.Info.Calibration.Daily.Sum(b => b.Count));
+        var busy = capped.Forecast(set)[0];
+        Assert.Equal("busy", busy.Series.Name);
+        Assert.All(busy.Daily, d => Assert.True(d.Lower < d.Upper && d.Lower <= d.Point && d.Point <= d.Upper));
+    }
+
+    [Fact]
     public void TheHierarchyHasEveryStationCategoryEveryStationEverySubDistrictCategoryAndTheSubDistrict()
     {
         var day = new DateOnly(2025, 3, 3);
