@@ -43,6 +43,7 @@ public sealed class AzuriteOptions
 public sealed class EmbeddedAzurite : IAsyncDisposable
 {
     private const string PidFileName = "azurite.pid";
+    private const string SetsidPath = "/usr/bin/setsid";
     private readonly Process _process;
     private readonly string? _pidFile;
 
@@ -105,7 +106,14 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                 throw new StartupException($"port {port} on 127.0.0.1 is already in use, so the embedded Azurite cannot start; stop what uses it, move Azurite with Azurite__BlobPort/QueuePort/TablePort, or set ConnectionStrings__AzureStorage to the storage you already run.");
         }
 
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // In a session of its own where setsid exists (util-linux, on every Debian): Ctrl+C in a terminal signals the
+        // whole foreground process group, and an Azurite that stopped with the host would leave the silo writing its
+        // last state to nothing while it shuts down. The host stops Azurite itself, after Orleans. setsid execs node in
+        // place (a child is never a group leader), so the process id is still Azurite's.
+        var isolate = !OperatingSystem.IsWindows() && File.Exists(SetsidPath);
+        var start = new ProcessStartInfo(isolate ? SetsidPath : "node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (isolate)
+            start.ArgumentList.Add("node");
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new StartupException("the 'node' process for Azurite could not be started.");

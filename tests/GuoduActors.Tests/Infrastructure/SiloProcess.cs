@@ -46,8 +46,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a silo on Azure Storage at <paramref name="connectionString"/>; extra settings are <c>Section:Key</c> pairs.</summary>
-    public static SiloProcess Start(string name, string connectionString, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a silo on Azure Storage at <paramref name="connectionString"/> (empty: its embedded Azurite); extra settings
+    /// are <c>Section:Key</c> pairs. With <paramref name="ownSession"/> it is started through <c>setsid</c>, as the leader
+    /// of a process group of its own, so that <see cref="InterruptAsTerminal"/> can signal that group as a terminal's
+    /// Ctrl+C does without reaching the test host.
+    /// </summary>
+    public static SiloProcess Start(string name, string connectionString, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null, bool ownSession = false)
     {
         if (!File.Exists(Repo.SiloDll))
             throw new InvalidOperationException($"The silo is not built at {Repo.SiloDll}; build the solution first.");
@@ -65,7 +70,8 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             arguments[key] = value;
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(ownSession ? "setsid" : dotnet)
         {
             // The content root is the working folder: the silo finds its appsettings.json and roster.json there.
             WorkingDirectory = Repo.SiloBinaries,
@@ -73,6 +79,8 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (ownSession)
+            start.ArgumentList.Add(dotnet);
         start.ArgumentList.Add(Repo.SiloDll);
         foreach (var (key, value) in arguments)
             start.ArgumentList.Add($"--{key}={value}");
@@ -105,6 +113,34 @@ public sealed class SiloProcess : IAsyncDisposable
         }, timeout, TimeSpan.FromMilliseconds(200));
         return health;
     }
+
+    /// <summary>
+    /// SIGINT to the silo's whole process group, as Ctrl+C in the terminal that ran <c>dotnet run --project silo</c>
+    /// sends it to every process of the foreground group. Needs <c>ownSession</c>.
+    /// </summary>
+    public void InterruptAsTerminal()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", "--", $"-{_process.Id}" }, UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits for the process to end by itself; false if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>SIGKILL: no shutdown, no goodbye to the membership table, as when a machine dies.</summary>
     public void Kill()
