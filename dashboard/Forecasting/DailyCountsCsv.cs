@@ -16,7 +16,7 @@ public static class DailyCountsCsv
     public static DailySeriesSet Load(string path)
     {
         if (!File.Exists(path))
-            throw new ForecastInputException($"CSV file '{path}' does not exist.");
+            throw new ForecastInputException($"CSV file '{path}' does not exist (looked for {Path.GetFullPath(path)}; `dotnet run --project silo` runs in silo/, so give a path from there or an absolute one).");
         using var reader = new StreamReader(path);
         return Read(reader, path);
     }
