@@ -106,23 +106,8 @@ public static class IntakeBenchmark
     }
 
     /// <summary>The host applies the roster while it starts; registrations before that are refused (no such station).</summary>
-    public static async Task WaitForRosterAsync(HttpClient http)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                var stations = await http.GetFromJsonAsync<List<GuoduActors.Silo.Api.StationDto>>("/api/stations", ApiClient.Json);
-                if (stations is { Count: > 0 })
-                    return;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromMinutes(2))
-            {
-            }
-            if (clock.Elapsed > TimeSpan.FromMinutes(2))
-                throw new TimeoutException("The host did not serve its roster within 2 minutes.");
-            await Task.Delay(200);
-        }
-    }
+    public static Task WaitForRosterAsync(HttpClient http) =>
+        Waiting.WaitForAssertionAsync(async () =>
+            Xunit.Assert.NotEmpty((await http.GetFromJsonAsync<List<GuoduActors.Silo.Api.StationDto>>("/api/stations", ApiClient.Json))!),
+            TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(200));
 }
