@@ -95,7 +95,11 @@ public interface IStationGrain : IGrainWithStringKey
     /// key with the same content returns the ticket created the first time. Refuses with
     /// <see cref="RefusalKind.NotFound"/> for a station the roster does not name, <see cref="RefusalKind.Invalid"/>
     /// for an invalid request and <see cref="RefusalKind.Conflict"/> when the key was used for another request.
+    /// The ticket is stored (with the registrations arriving at the same silo meanwhile, in one write) before this returns;
+    /// the station's lists and counters record it in the background, at most <c>Intake:ListDelay</c> later. Interleaves:
+    /// registrations at one station wait for storage together, not one after another.
     /// </summary>
+    [AlwaysInterleave]
     Task<TicketSnapshot> RegisterTicketAsync(NewTicket ticket, string requestKey);
 
     /// <summary>The station's live counters.</summary>
@@ -189,12 +193,6 @@ public interface IStationGrain : IGrainWithStringKey
 /// </summary>
 public interface ITicketGrain : IGrainWithStringKey
 {
-    /// <summary>
-    /// Creates the ticket. Idempotent for the same <paramref name="requestKey"/>: a retry returns the existing
-    /// ticket. Refuses with <see cref="RefusalKind.Conflict"/> if the id already holds another request's ticket.
-    /// </summary>
-    Task<TicketSnapshot> CreateAsync(string stationId, NewTicket ticket, string requestKey, string actor);
-
     /// <summary>The ticket, or <c>null</c> when no ticket has this id.</summary>
     Task<TicketSnapshot?> GetAsync();
 
@@ -249,24 +247,26 @@ public interface ITicketGrain : IGrainWithStringKey
     Task<TicketSnapshot> ImportAsync(TicketSnapshot ticket);
 }
 
-/// <summary>Hands out ticket sequence numbers for one calendar day (China Standard Time), keyed <c>yyyyMMdd</c>.</summary>
+/// <summary>
+/// Hands out the ticket numbers of one calendar day (China Standard Time), keyed <c>yyyyMMdd</c>, in blocks of
+/// <see cref="TicketIds.BlockSize"/> to each silo's intake, and remembers which blocks may still hold a registration
+/// that its station has not yet recorded in its lists and counters (an unsettled block): a station that starts again
+/// after its silo died reads those blocks to recover what it had not written.
+/// </summary>
 public interface ITicketNumberGrain : IGrainWithStringKey
 {
-    /// <summary>The next number of the day, unique across the cluster; numbers may skip after a crash, never repeat.</summary>
-    Task<int> NextAsync();
-}
-
-/// <summary>
-/// Remembers which ticket a client's request key produced, keyed <c>{stationId}/{requestKey}</c>, so that a
-/// retried registration returns the same ticket.
-/// </summary>
-public interface ITicketIntakeGrain : IGrainWithStringKey
-{
     /// <summary>
-    /// Returns the ticket id reserved for this key, reserving a fresh one on the first call.
-    /// <paramref name="fingerprint"/> identifies the request's content; another content under the same key is refused.
+    /// The first number of a block of <see cref="TicketIds.BlockSize"/> numbers nobody else will be given, stored as
+    /// leased (unsettled) before it is returned; numbers may skip after a crash, never repeat.
     /// </summary>
-    Task<string> ReserveTicketIdAsync(string fingerprint);
+    Task<int> LeaseBlockAsync();
+
+    /// <summary>Every registration numbered in the block is recorded by its station: the block need not be read again.</summary>
+    Task SettleAsync(int blockStart);
+
+    /// <summary>The blocks leased and not yet settled, oldest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<int>> GetUnsettledBlocksAsync();
 }
 
 /// <summary>

@@ -17,6 +17,26 @@ public interface ITicketProjectionStore
     IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A station's batch of changes: its rows and the request keys of tickets registered there, written together —
+    /// one entity-group transaction per <see cref="MaxBatch"/> of them where the store supports it. Idempotent.
+    /// </summary>
+    async Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys)
+    {
+        foreach (var row in rows)
+            await UpsertAsync(row);
+        foreach (var key in keys)
+            await StoreRequestKeyAsync(ownerId, key);
+    }
+
+    Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key);
+
+    /// <summary>The request keys of tickets registered at <paramref name="stationId"/> since <paramref name="since"/> (to the hour).</summary>
+    Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since);
+
+    /// <summary>The most operations one entity-group transaction may hold (the Table service's limit).</summary>
+    const int MaxBatch = 100;
+
+    /// <summary>
     /// Writes many rows at once (a simulated history): each row replaces the row of the same owner and ticket, so a
     /// repeated call is harmless. Not atomic as a whole. Stores that can batch override this one-by-one default.
     /// </summary>
@@ -57,3 +77,14 @@ public sealed record TicketFilter
         && (RegisteredTo is null || r.RegisteredAt < RegisteredTo)
         && (UpdatedSince is null || r.UpdatedAt >= UpdatedSince);
 }
+
+/// <summary>
+/// A client's request key as a station remembers it: which ticket it produced, and a fingerprint of the request's content
+/// (the same key with other content is refused).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RequestKeyRecord(
+    [property: Id(0)] string RequestKey,
+    [property: Id(1)] string TicketId,
+    [property: Id(2)] string Fingerprint,
+    [property: Id(3)] DateTimeOffset RegisteredAt);

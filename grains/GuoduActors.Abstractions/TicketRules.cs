@@ -96,6 +96,25 @@ public static partial class TicketIds
 
     public static bool IsWellFormed(string id) => IdPattern().IsMatch(id);
 
+    /// <summary>How many numbers a silo's intake takes from the day's sequence at once: the most one storage transaction holds.</summary>
+    public const int BlockSize = 100;
+
+    /// <summary>The first number of the block holding <paramref name="number"/> (blocks start at 1, 101, 201, …).</summary>
+    public static int BlockStartOf(int number) => (number - 1) / BlockSize * BlockSize + 1;
+
+    /// <summary>
+    /// The storage partition of a block of ids, <c>GD-yyyyMMdd-b{start}</c>: the tickets of one block are stored together,
+    /// so that the registrations arriving at one silo's intake are written in one transaction.
+    /// </summary>
+    public static string BlockPartition(string dayKey, int blockStart) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Prefix}-{dayKey}-b{blockStart}");
+
+    /// <summary>The partition of <paramref name="ticketId"/>'s block; ids of another shape share one partition of their own.</summary>
+    public static string BlockPartitionOf(string ticketId) =>
+        IsWellFormed(ticketId) && int.TryParse(ticketId.AsSpan(12), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? BlockPartition(ticketId[3..11], BlockStartOf(number))
+            : "other";
+
     [GeneratedRegex(@"^GD-\d{8}-\d{4,9}$")]
     private static partial Regex IdPattern();
 }

@@ -6,6 +6,7 @@ namespace GuoduActors.Grains;
 public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
 {
     private readonly ConcurrentDictionary<(string Owner, string Ticket), TicketRow> _rows = new();
+    private readonly ConcurrentDictionary<(string Station, string Key), RequestKeyRecord> _keys = new();
 
     public IEnumerable<TicketRow> All => _rows.Values;
 
@@ -27,6 +28,16 @@ public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
         _rows.TryRemove((ownerId, ticketId), out _);
         return Task.CompletedTask;
     }
+
+    public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key)
+    {
+        _keys[(stationId, key.RequestKey)] = key;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) =>
+        Task.FromResult<IReadOnlyList<RequestKeyRecord>>(_keys.Where(k => k.Key.Station == stationId && k.Value.RegisteredAt >= since)
+            .Select(k => k.Value).ToList());
 
     public Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) =>
         Task.FromResult<IReadOnlyList<TicketRow>>(_rows.Values.Where(r => r.OwnerId == ownerId && r.IsOpen).ToList());

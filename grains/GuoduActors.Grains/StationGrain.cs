@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GuoduActors.Grains;
 
@@ -20,6 +21,11 @@ public sealed class StationState
     [Id(7)] public List<ServiceItem> ServiceList { get; set; } = [];
     /// <summary>Inspections recorded by (level-1) or of (level-2) this station; the most recent ones.</summary>
     [Id(8)] public List<Inspection> Inspections { get; set; } = [];
+    /// <summary>
+    /// Tickets registered here and counted (in <see cref="Daily"/> and <see cref="ReceivedTotal"/>) whose list rows may not be
+    /// stored yet: a station starting again after its silo died counts the others of its unrecorded registrations, not these.
+    /// </summary>
+    [Id(9)] public HashSet<string> CountedUnrecorded { get; set; } = [];
 }
 
 [GenerateSerializer]
@@ -32,9 +38,14 @@ public sealed class DailyTally
 public sealed partial class StationGrain(
     [PersistentState("station", GrainStorage.Default)] IPersistentState<StationState> state,
     ITicketProjectionStore projection,
+    TicketIntake intake,
+    ITicketPolicy policy,
+    IOptions<IntakeOptions> intakeOptions,
     TimeProvider time,
     ILogger<StationGrain> logger) : Grain, IStationGrain, IRemindable
 {
+    /// <summary>How long a request key returns the ticket it produced: a client's retries come within minutes, not days.</summary>
+    public static readonly TimeSpan RequestKeyWindow = TimeSpan.FromHours(24);
     private const string DeskActor = "station-desk";
     private const string SweepReminder = "deadline-sweep";
     /// <summary>Two years and a little: enough history for forecasting's yearly lags, small enough for grain state.</summary>
@@ -53,6 +64,17 @@ public sealed partial class StationGrain(
     private bool _countersPending;
     private IGrainTimer? _timer;
 
+    // Request keys of the last RequestKeyWindow: a registration in flight holds its task, so a concurrent retry waits for it.
+    private readonly Dictionary<string, KnownKey> _requestKeys = new(StringComparer.Ordinal);
+    private readonly Queue<RequestKeyRecord> _keysByAge = new();
+    // What is recorded in memory and not yet stored: written together by the next flush (group commit).
+    private readonly Dictionary<string, TicketRow> _unstoredRows = new(StringComparer.Ordinal);
+    private readonly List<RequestKeyRecord> _unstoredKeys = [];
+    private bool _countsUnstored;
+    private Task _flushing = Task.CompletedTask;
+    private Task? _nextFlush;
+    private bool _lingering;
+
     private string StationId => this.GetPrimaryKeyString();
     private bool Escalates => state.State.Info is { Level: not StationLevel.Office };
 
@@ -62,8 +84,24 @@ public sealed partial class StationGrain(
             return;
         foreach (var row in await projection.LoadOpenAsync(StationId))
             Index(row);
+        foreach (var key in await projection.LoadRequestKeysAsync(StationId, time.GetUtcNow() - RequestKeyWindow))
+            RememberKey(key);
+        await RecoverUnrecordedAsync();
         await EnsureSweepingAsync();
         ReportCounters();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception e)
+        {
+            // Not lost: the tickets are stored, and the next activation recovers what this one did not record.
+            logger.LogWarning(e, "Station {Station} stopped with changes it could not record", StationId);
+        }
     }
 
     public async Task ConfigureAsync(StationInfo station, string subDistrictId)
@@ -93,10 +131,101 @@ public sealed partial class StationGrain(
         if (!TicketRules.IsValidRequestKey(requestKey))
             throw DomainRefusalException.Invalid("The request key must be 1 to 100 letters, digits or . _ : -");
 
-        // Reserve the id first, then create: a retry after a crash between the two steps finds the same id and
-        // completes the creation instead of producing a second ticket. The ticket records itself here (TrackAsync).
-        var ticketId = await GrainFactory.GetGrain<ITicketIntakeGrain>($"{StationId}/{requestKey}").ReserveTicketIdAsync(Fingerprint(ticket));
-        return await GrainFactory.GetGrain<ITicketGrain>(ticketId).CreateAsync(StationId, ticket, requestKey, DeskActor);
+        var fingerprint = Fingerprint(ticket);
+        if (_requestKeys.TryGetValue(requestKey, out var known))
+        {
+            if (known.Fingerprint != fingerprint)
+                throw DomainRefusalException.Conflict("This request key was already used for a different request.");
+            return known.Registration is { } inFlight ? await inFlight : await ExistingAsync(known.TicketId!);
+        }
+        var registration = RegisterNewAsync(ticket, requestKey, fingerprint);
+        _requestKeys[requestKey] = new KnownKey(fingerprint, null, registration);
+        try
+        {
+            return await registration;
+        }
+        catch
+        {
+            if (_requestKeys.TryGetValue(requestKey, out var entry) && entry.Registration == registration)
+                _requestKeys.Remove(requestKey);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Numbers and stores the ticket through the silo's intake (with the other registrations arriving meanwhile); once it is
+    /// stored it is this station's: indexed, counted, on the live feed. Its list row, request key and counts are written by
+    /// the next flush, which this call awaits only when <see cref="IntakeOptions.ListDelay"/> is zero.
+    /// </summary>
+    private async Task<TicketSnapshot> RegisterNewAsync(NewTicket ticket, string requestKey, string fingerprint)
+    {
+        var now = time.GetUtcNow();
+        var created = TicketState.Register(StationId, ticket, requestKey, fingerprint, DeskActor, policy, now);
+        var ticketId = await intake.NextIdAsync();
+        await intake.StoreAsync(ticketId, created);
+
+        var row = TicketRow.From(created.ToSnapshot(ticketId));
+        RememberKey(new RequestKeyRecord(requestKey, ticketId, fingerprint, now), store: true);
+        Count(state.State, row, TicketCountEffect.Received);
+        Index(row);
+        _unstoredRows[ticketId] = row;
+        PublishEvent(row);
+        ReportCounters();
+        await EnsureSweepingAsync();
+        if (intakeOptions.Value.ListDelay <= TimeSpan.Zero)
+            await FlushAsync();
+        else
+            FlushSoon();
+        return created.ToSnapshot(ticketId);
+    }
+
+    private async Task<TicketSnapshot> ExistingAsync(string ticketId) =>
+        await GrainFactory.GetGrain<ITicketGrain>(ticketId).GetAsync()
+            ?? throw new InvalidOperationException($"Request key of station '{StationId}' names ticket '{ticketId}', which is not stored.");
+
+    private void RememberKey(RequestKeyRecord key, bool store = false)
+    {
+        var cutoff = time.GetUtcNow() - RequestKeyWindow;
+        while (_keysByAge.TryPeek(out var oldest) && oldest.RegisteredAt < cutoff)
+        {
+            _keysByAge.Dequeue();
+            if (_requestKeys.TryGetValue(oldest.RequestKey, out var entry) && entry.TicketId == oldest.TicketId)
+                _requestKeys.Remove(oldest.RequestKey);
+        }
+        _requestKeys[key.RequestKey] = new KnownKey(key.Fingerprint, key.TicketId, null);
+        _keysByAge.Enqueue(key);
+        if (store)
+            _unstoredKeys.Add(key);
+    }
+
+    /// <summary>
+    /// A station that starts again may have died with registrations it had answered but not yet recorded (rows, keys, counts
+    /// waiting for a flush). They are stored tickets in the blocks the day's numbering has not settled: read those, and record
+    /// what is this station's and missing — counting only what was not counted (<see cref="StationState.CountedUnrecorded"/>).
+    /// </summary>
+    private async Task RecoverUnrecordedAsync()
+    {
+        var recovered = 0;
+        foreach (var (ticketId, ticket) in await intake.LoadUnsettledAsync())
+        {
+            if (ticket.StationId != StationId || !ticket.Created)
+                continue;
+            if (!_requestKeys.ContainsKey(ticket.RequestKey) && ticket.RegisteredAt >= time.GetUtcNow() - RequestKeyWindow)
+                RememberKey(new RequestKeyRecord(ticket.RequestKey, ticketId, ticket.RequestFingerprint, ticket.RegisteredAt), store: true);
+            var row = TicketRow.From(ticket.ToSnapshot(ticketId));
+            // Owned elsewhere or finished: the ticket has moved on and was recorded by whoever has it now.
+            if (row.OwnerId != StationId || !row.IsOpen || _open.ContainsKey(ticketId))
+                continue;
+            if (!state.State.CountedUnrecorded.Contains(ticketId))
+                Count(state.State, row, TicketCountEffect.Received);
+            Index(row);
+            _unstoredRows[ticketId] = row;
+            recovered++;
+        }
+        if (recovered == 0 && _unstoredKeys.Count == 0)
+            return;
+        logger.LogInformation("Station {Station} recovered {Count} registration(s) it had not recorded", StationId, recovered);
+        await FlushAsync();
     }
 
     public Task<StationCounters> GetCountersAsync() => Task.FromResult(Counters());
@@ -113,26 +242,15 @@ public sealed partial class StationGrain(
             TicketCountEffect.Resolved => _open.ContainsKey(row.TicketId),
             _ => true,
         };
-        // The row and the count go to different tables: send both at once (one storage round trip of waiting, not two).
-        // The call returns only when both are stored, and fails if either fails, exactly as when they went one by one.
-        var upsert = projection.UpsertAsync(row);
-        var count = countIt ? WriteStateAsync(s => Count(s, row, effect)) : Task.CompletedTask;
-        try
-        {
-            await Task.WhenAll(upsert, count);
-        }
-        catch when (countIt && count.IsCompletedSuccessfully)
-        {
-            // Counted, but the row was not stored: hold the ticket as counted anyway, so that the caller's retry (which
-            // stores the row) does not count it a second time.
-            Unindex(row.TicketId);
-            if (row.IsOpen)
-                Index(row);
-            throw;
-        }
+        if (countIt)
+            Count(state.State, row, effect);
         Unindex(row.TicketId);
         if (row.IsOpen)
             Index(row);
+        // Stored before this returns (with whatever else is waiting): the ticket writes its state only after its new owner
+        // has recorded it, so that a deadline is never in storage without being in some station's index.
+        _unstoredRows[row.TicketId] = row;
+        await FlushAsync();
         PublishEvent(row);
         await EnsureSweepingAsync();
         ReportCounters();
@@ -153,6 +271,9 @@ public sealed partial class StationGrain(
     public async Task ForgetAsync(string ticketId)
     {
         Unindex(ticketId);
+        _unstoredRows.Remove(ticketId);
+        // A flush in flight may still hold the ticket's row: delete after it, or the row would come back.
+        await _flushing.ContinueWith(static _ => { }, TaskScheduler.Current);
         await projection.DeleteAsync(StationId, ticketId);
         ReportCounters();
     }
@@ -345,12 +466,14 @@ public sealed partial class StationGrain(
             case TicketCountEffect.Received:
                 tally.Received++;
                 s.ReceivedTotal++;
+                s.CountedUnrecorded.Add(row.TicketId);
                 break;
             case TicketCountEffect.Resolved:
                 tally.Resolved++;
                 s.ResolvedTotal++;
                 break;
         }
+        _countsUnstored = true;
         if (s.Daily.Count > DailyWindowDays * 4)
         {
             var cutoff = TicketIds.DayKey(time.GetUtcNow().AddDays(-DailyWindowDays));
@@ -369,7 +492,17 @@ public sealed partial class StationGrain(
         try
         {
             change(state.State);
-            await state.WriteStateAsync();
+            var countsStored = _countsUnstored;
+            _countsUnstored = false;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                _countsUnstored |= countsStored;
+                throw;
+            }
         }
         catch
         {
@@ -382,6 +515,77 @@ public sealed partial class StationGrain(
         {
             _stateWrite.Release();
         }
+    }
+
+    /// <summary>
+    /// Stores what is recorded in memory and not yet stored — counts first (with the ids they count), then the rows and
+    /// request keys in one transaction — and returns when that is done. Group commit: a call while a flush is in flight
+    /// waits for the next one, which takes everything that arrived meanwhile.
+    /// </summary>
+    private Task FlushAsync()
+    {
+        if (_flushing.IsCompleted)
+            return _flushing = FlushNowAsync();
+        return _nextFlush ??= FlushAfterAsync(_flushing);
+    }
+
+    private async Task FlushAfterAsync(Task running)
+    {
+        await running.ContinueWith(static _ => { }, TaskScheduler.Current);
+        _nextFlush = null;
+        await (_flushing = FlushNowAsync());
+    }
+
+    /// <summary>Registrations do not wait for their rows: gather what arrives for <see cref="IntakeOptions.ListDelay"/>, then flush.</summary>
+    private void FlushSoon()
+    {
+        if (_lingering)
+            return;
+        _lingering = true;
+        _ = LingerThenFlushAsync();
+    }
+
+    private async Task LingerThenFlushAsync()
+    {
+        // Real time, not the grains' clock: the delay batches storage writes, it is not a deadline of the domain.
+        await Task.Delay(intakeOptions.Value.ListDelay);
+        _lingering = false;
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception e)
+        {
+            // The registrations are stored tickets: the next activation records what this one could not.
+            logger.LogWarning(e, "Station {Station} could not record its latest registrations; starting afresh", StationId);
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task FlushNowAsync()
+    {
+        if (_unstoredRows.Count == 0 && _unstoredKeys.Count == 0 && !_countsUnstored)
+            return;
+        var rows = _unstoredRows.Values.ToList();
+        var keys = _unstoredKeys.ToList();
+        _unstoredRows.Clear();
+        _unstoredKeys.Clear();
+        try
+        {
+            if (_countsUnstored)
+                await WriteStateAsync(_ => { });
+            await projection.StoreAsync(StationId, rows, keys);
+        }
+        catch
+        {
+            // Back in the queue for the next flush, behind anything newer that arrived for the same ticket meanwhile.
+            foreach (var row in rows)
+                _unstoredRows.TryAdd(row.TicketId, row);
+            _unstoredKeys.InsertRange(0, keys);
+            throw;
+        }
+        var recorded = rows.Select(r => r.TicketId).Where(state.State.CountedUnrecorded.Remove).ToList();
+        intake.Recorded(recorded);
     }
 
     private StationCounters Counters()
@@ -419,6 +623,9 @@ public sealed partial class StationGrain(
 
     internal static string Fingerprint(NewTicket ticket) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(ticket))));
+
+    /// <summary>A request key this station has seen: the ticket it produced, or the registration still in flight.</summary>
+    private sealed record KnownKey(string Fingerprint, string? TicketId, Task<TicketSnapshot>? Registration);
 
     /// <summary>One unmet deadline of one ticket; ordered by due time so the sweep reads the index's head only.</summary>
     private readonly record struct Deadline(DateTimeOffset Due, string TicketId, SlaClock Clock, int Version) : IComparable<Deadline>

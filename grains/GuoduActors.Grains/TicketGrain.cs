@@ -37,6 +37,8 @@ public sealed class TicketState
     [Id(28)] public bool ResolutionLate { get; set; }
     /// <summary>The previous owner, from the write that moved the ticket until that station confirms it forgot the ticket.</summary>
     [Id(29)] public string? UnforgottenOwnerId { get; set; }
+    /// <summary>A hash of the registration request's content: the same request key with other content is refused.</summary>
+    [Id(30)] public string RequestFingerprint { get; set; } = "";
 
     public TicketState Copy()
     {
@@ -44,40 +46,22 @@ public sealed class TicketState
         copy.Timeline = [.. Timeline];
         return copy;
     }
-}
 
-public sealed partial class TicketGrain(
-    [PersistentState("ticket", GrainStorage.Default)] IPersistentState<TicketState> state,
-    ITicketPolicy policy,
-    TimeProvider time,
-    ILogger<TicketGrain> logger) : Grain, ITicketGrain
-{
-    private static readonly TimeSpan RetellPeriod = TimeSpan.FromSeconds(1);
-    private readonly List<Func<Task>> _untold = [];
-    private IGrainTimer? _retelling;
-
-    private string TicketId => this.GetPrimaryKeyString();
-
-    public async Task<TicketSnapshot> CreateAsync(string stationId, NewTicket ticket, string requestKey, string actor)
+    /// <summary>
+    /// A new ticket as registered at <paramref name="stationId"/> now: deadlines from the catalogue's service classes, the
+    /// registration as the first timeline entry. Refuses (as <see cref="RefusalKind.Invalid"/>) what no ticket may hold.
+    /// </summary>
+    public static TicketState Register(string stationId, NewTicket ticket, string requestKey, string fingerprint, string actor,
+        ITicketPolicy policy, DateTimeOffset now)
     {
-        if (state.State.Created)
-        {
-            if (state.State.RequestKey != requestKey || state.State.StationId != stationId)
-                throw DomainRefusalException.Conflict($"Ticket '{TicketId}' already exists.");
-            // A retry: the first attempt may have died before the station recorded the ticket.
-            await Owner(state.State.OwnerStationId).TrackAsync(Row(state.State), TicketCountEffect.Received);
-            return Snapshot(state.State);
-        }
         var errors = TicketRules.Validate(ticket);
         if (errors.Count > 0)
             throw DomainRefusalException.Invalid(string.Join(" ", errors.Values.SelectMany(v => v)));
         if (ticket.CategoryCode is { } code && !policy.IsKnownCategory(code))
             throw DomainRefusalException.Invalid($"Unknown category '{code}'.");
-
-        var now = time.GetUtcNow();
         var category = ticket.CategoryCode ?? policy.DefaultCategory;
         var priority = policy.PriorityOf(category);
-        var created = new TicketState
+        return new TicketState
         {
             Created = true,
             StationId = stationId,
@@ -91,17 +75,46 @@ public sealed partial class TicketGrain(
             RegisteredAt = now,
             UpdatedAt = now,
             RequestKey = requestKey,
+            RequestFingerprint = fingerprint,
             PriorityClass = priority,
             FirstResponseDue = policy.Due(SlaClock.FirstResponse, category, priority, now),
             ResolutionDue = policy.Due(SlaClock.Resolution, category, priority, now),
             DeadlineVersion = 1,
             Timeline = [new TimelineEntry(now, actor, "register", null, TicketStatus.Registered, null, stationId)],
         };
-        await CommitAsync(created, TicketCountEffect.Received);
-        return Snapshot(state.State);
     }
 
-    public Task<TicketSnapshot?> GetAsync() => Task.FromResult(state.State.Created ? Snapshot(state.State) : null);
+    public TicketSnapshot ToSnapshot(string ticketId) => new()
+    {
+        Id = ticketId, StationId = StationId, OwnerStationId = OwnerStationId, Status = Status, Description = Description,
+        CategoryCode = CategoryCode, ResidentName = ResidentName, ResidentPhone = ResidentPhone, Address = Address,
+        RegisteredAt = RegisteredAt, Timeline = Timeline.ToList(), PriorityClass = PriorityClass, TeamId = TeamId,
+        FirstResponseDue = FirstResponseDue, ResolutionDue = ResolutionDue, FirstRespondedAt = FirstRespondedAt,
+        ResolvedAt = ResolvedAt, ClosedAt = ClosedAt, Rating = Rating, RatingComment = RatingComment,
+        EscalationCount = EscalationCount, DeadlineVersion = DeadlineVersion, CancelReason = CancelReason, UpdatedAt = UpdatedAt,
+        FirstResponseLate = FirstResponseLate, ResolutionLate = ResolutionLate,
+    };
+}
+
+public sealed partial class TicketGrain(
+    [PersistentState("ticket", GrainStorage.Tickets)] IPersistentState<TicketState> state,
+    ITicketPolicy policy,
+    TimeProvider time,
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain
+{
+    private static readonly TimeSpan RetellPeriod = TimeSpan.FromSeconds(1);
+    private readonly List<Func<Task>> _untold = [];
+    private IGrainTimer? _retelling;
+
+    private string TicketId => this.GetPrimaryKeyString();
+
+    public Task<TicketSnapshot?> GetAsync()
+    {
+        if (state.State.Created)
+            return Task.FromResult<TicketSnapshot?>(Snapshot(state.State));
+        ForgetAbsence();
+        return Task.FromResult<TicketSnapshot?>(null);
+    }
 
     public Task<TicketSnapshot> ClassifyAsync(Actor actor, string categoryCode, string? note)
     {
@@ -449,9 +462,17 @@ public sealed partial class TicketGrain(
 
     private void RequireCreated()
     {
-        if (!state.State.Created)
-            throw DomainRefusalException.NotFound($"No ticket '{TicketId}' exists.");
+        if (state.State.Created)
+            return;
+        ForgetAbsence();
+        throw DomainRefusalException.NotFound($"No ticket '{TicketId}' exists.");
     }
+
+    /// <summary>
+    /// New tickets are stored by the station's intake, not through this grain: an activation that found no ticket must not
+    /// outlive the call, or it would keep answering "no such ticket" after the intake stored one under its id.
+    /// </summary>
+    private void ForgetAbsence() => DeactivateOnIdle();
 
     private static string RequireText(string? text, string field) =>
         string.IsNullOrWhiteSpace(text) ? throw DomainRefusalException.Invalid($"A {field} is required.") : text.Trim();
@@ -463,14 +484,5 @@ public sealed partial class TicketGrain(
 
     private TicketRow Row(TicketState s) => TicketRow.From(Snapshot(s));
 
-    private TicketSnapshot Snapshot(TicketState s) => new()
-    {
-        Id = TicketId, StationId = s.StationId, OwnerStationId = s.OwnerStationId, Status = s.Status, Description = s.Description,
-        CategoryCode = s.CategoryCode, ResidentName = s.ResidentName, ResidentPhone = s.ResidentPhone, Address = s.Address,
-        RegisteredAt = s.RegisteredAt, Timeline = s.Timeline.ToList(), PriorityClass = s.PriorityClass, TeamId = s.TeamId,
-        FirstResponseDue = s.FirstResponseDue, ResolutionDue = s.ResolutionDue, FirstRespondedAt = s.FirstRespondedAt,
-        ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt, Rating = s.Rating, RatingComment = s.RatingComment,
-        EscalationCount = s.EscalationCount, DeadlineVersion = s.DeadlineVersion, CancelReason = s.CancelReason, UpdatedAt = s.UpdatedAt,
-        FirstResponseLate = s.FirstResponseLate, ResolutionLate = s.ResolutionLate,
-    };
+    private TicketSnapshot Snapshot(TicketState s) => s.ToSnapshot(TicketId);
 }

@@ -15,9 +15,12 @@ public static class OrleansHosting
     private static TableServiceClient? AddGuoduStorage(WebApplicationBuilder builder, StorageOptions storage, string serviceId)
     {
         builder.Services.AddSingleton(storage);
+        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
+        builder.Services.AddGuoduTicketIntake();
         if (storage.Mode == StorageMode.Memory)
         {
             builder.Services.AddSingleton<ITicketProjectionStore, InMemoryTicketProjectionStore>();
+            builder.Services.AddSingleton<ITicketStore, InMemoryTicketStore>();
             return null;
         }
 
@@ -40,6 +43,8 @@ public static class OrleansHosting
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(sp => new AzureTableTicketProjectionStore(sp.GetRequiredService<TableServiceClient>(), serviceId));
         builder.Services.AddSingleton<ITicketProjectionStore>(sp => sp.GetRequiredService<AzureTableTicketProjectionStore>());
+        builder.Services.AddSingleton<ITicketStore>(sp =>
+            new AzureTableTicketStore(sp.GetRequiredService<TableServiceClient>(), serviceId, sp.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>()));
         return tables;
     }
 

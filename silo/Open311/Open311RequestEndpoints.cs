@@ -175,13 +175,17 @@ internal static class Open311RequestEndpoints
     }
 
     private static async Task<IResult> GetAsync(string serviceRequestId, string format, HttpRequest request, Open311Site site,
-        ITicketProjectionStore projection, CancellationToken cancellationToken)
+        ITicketProjectionStore projection, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (Open311Document.ParseFormat(format) is not { } f)
             return Open311Errors.UnknownFormat(format);
         if (site.CheckJurisdiction(request.Query["jurisdiction_id"]) is { } wrong)
             return Open311Errors.NotFound(f, wrong);
         var rows = await FindAsync(projection, [serviceRequestId], cancellationToken);
+        // Just posted: the lists may not have it yet (they follow a registration by up to Intake:ListDelay), the ticket has.
+        if (rows.Count == 0 && TicketIds.IsWellFormed(serviceRequestId)
+            && await grains.GetGrain<ITicketGrain>(serviceRequestId).GetAsync() is { } ticket)
+            rows = [TicketRow.From(ticket)];
         return rows.Count == 0
             ? Open311Errors.NotFound(f, $"service_request_id '{serviceRequestId}' was not found.")
             : Requests(f, site, Open311Site.LanguageOf(request), rows);

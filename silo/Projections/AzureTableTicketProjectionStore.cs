@@ -22,12 +22,15 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
     /// overwrite rows whose ids collide. The hash keeps ids that differ only in punctuation apart; Azure table names
     /// allow letters and digits only, at most 63.
     /// </summary>
-    public static string TableNameFor(string serviceId)
+    private const int MaxTableName = 63;
+    private const int HashLength = 8;
+
+    public static string TableNameFor(string serviceId, string prefix = TablePrefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceId);
-        var readable = new string(serviceId.Where(char.IsAsciiLetterOrDigit).Take(40).ToArray());
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(serviceId)))[..8];
-        return TablePrefix + readable + hash;
+        var readable = new string(serviceId.Where(char.IsAsciiLetterOrDigit).Take(Math.Min(40, MaxTableName - HashLength - prefix.Length)).ToArray());
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(serviceId)))[..HashLength];
+        return prefix + readable + hash;
     }
 
     public async Task UpsertAsync(TicketRow row)
@@ -61,9 +64,48 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
             await _table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))), cancellationToken));
     }
 
-    /// <summary>The most operations one entity-group transaction may hold.</summary>
-    public const int MaxBatch = 100;
+    private const int MaxBatch = ITicketProjectionStore.MaxBatch;
     private const int BatchesInFlight = 8;
+    /// <summary>Request keys sort after every ticket id in a station's partition, so that lists and queries never meet them.</summary>
+    private const string KeyRowPrefix = "~key|";
+    private const string KeyHourFormat = "yyyyMMddHH";
+
+    /// <summary>A station's rows and request keys in one partition: one entity-group transaction per hundred, all or nothing each.</summary>
+    public async Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys)
+    {
+        await _created.Value;
+        var actions = rows.GroupBy(r => r.TicketId, StringComparer.Ordinal).Select(g => ToEntity(g.Last()))
+            .Concat(keys.Select(k => ToEntity(ownerId, k)))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
+        foreach (var batch in actions.Chunk(MaxBatch))
+            await _table.SubmitTransactionAsync(batch);
+    }
+
+    public async Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key)
+    {
+        await _created.Value;
+        await _table.UpsertEntityAsync(ToEntity(stationId, key), TableUpdateMode.Replace);
+    }
+
+    public async Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since)
+    {
+        await _created.Value;
+        var from = KeyRowPrefix + since.UtcDateTime.ToString(KeyHourFormat, System.Globalization.CultureInfo.InvariantCulture);
+        var keys = new List<RequestKeyRecord>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {stationId} and RowKey ge {from} and RowKey lt {KeyRowPrefix + "~"}")))
+            keys.Add(new RequestKeyRecord(e.GetString("RequestKey"), e.GetString("TicketId"), e.GetString("Fingerprint"), e.GetDateTimeOffset("RegisteredAt") ?? default));
+        return keys;
+    }
+
+    /// <summary>Row key <c>~key|yyyyMMddHH|key</c>: a station loads the keys of the last day as one range of its partition.</summary>
+    private static TableEntity ToEntity(string stationId, RequestKeyRecord k) =>
+        new(stationId, KeyRowPrefix + k.RegisteredAt.UtcDateTime.ToString(KeyHourFormat, System.Globalization.CultureInfo.InvariantCulture) + "|" + k.RequestKey)
+        {
+            ["RequestKey"] = k.RequestKey,
+            ["TicketId"] = k.TicketId,
+            ["Fingerprint"] = k.Fingerprint,
+            ["RegisteredAt"] = k.RegisteredAt.UtcDateTime,
+        };
 
     public async Task DeleteAsync(string ownerId, string ticketId)
     {
@@ -75,7 +117,7 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
     {
         await _created.Value;
         var rows = new List<TicketRow>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ownerId} and IsOpen eq true")))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ownerId} and IsOpen eq true and RowKey lt {"~"}")))
             rows.Add(FromEntity(entity));
         return rows;
     }
@@ -92,9 +134,10 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
         }
     }
 
-    internal static string? ToOData(TicketFilter f)
+    internal static string ToOData(TicketFilter f)
     {
-        var parts = new List<string>();
+        // Ticket rows only: a station's request keys share its partition (row keys from '~').
+        var parts = new List<string> { "RowKey lt '~'" };
         if (f.OwnerId is { } owner) parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {owner}"));
         if (f.InvolvingStationId is { } station) parts.Add(TableClient.CreateQueryFilter($"(PartitionKey eq {station} or StationId eq {station})"));
         if (f.OwnerIds is { Count: > 0 } owners) parts.Add("(" + string.Join(" or ", owners.Select(o => TableClient.CreateQueryFilter($"PartitionKey eq {o}"))) + ")");
@@ -105,7 +148,7 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
         if (f.RegisteredFrom is { } from) parts.Add(TableClient.CreateQueryFilter($"RegisteredAt ge {from.UtcDateTime}"));
         if (f.RegisteredTo is { } to) parts.Add(TableClient.CreateQueryFilter($"RegisteredAt lt {to.UtcDateTime}"));
         if (f.UpdatedSince is { } since) parts.Add(TableClient.CreateQueryFilter($"UpdatedAt ge {since.UtcDateTime}"));
-        return parts.Count == 0 ? null : string.Join(" and ", parts);
+        return string.Join(" and ", parts);
     }
 
     internal static TableEntity ToEntity(TicketRow r) => new(r.OwnerId, r.TicketId)

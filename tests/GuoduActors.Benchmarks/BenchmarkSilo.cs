@@ -56,6 +56,7 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: id, clusterId: id);
             silo.AddMemoryGrainStorage(GrainStorage.Default);
+            silo.Services.AddGuoduTicketIntake(new InMemoryTicketStore());
             silo.UseInMemoryReminderService();
             // A full sweep of a big station escalates for a while; the default 30 s would abandon the call, not the sweep.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
@@ -101,6 +102,10 @@ public sealed class CopyingProjectionStore(InMemoryTicketProjectionStore inner) 
     public Task UpsertAsync(TicketRow row) => inner.UpsertAsync(row);
 
     public Task DeleteAsync(string ownerId, string ticketId) => inner.DeleteAsync(ownerId, ticketId);
+
+    public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key) => inner.StoreRequestKeyAsync(stationId, key);
+
+    public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) => inner.LoadRequestKeysAsync(stationId, since);
 
     public async Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) => (await inner.LoadOpenAsync(ownerId)).Select(Copy).ToList();
 

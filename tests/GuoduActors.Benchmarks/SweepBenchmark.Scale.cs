@@ -46,7 +46,7 @@ public static partial class SweepBenchmark
         var tickets = ScaleTickets(open, stations);
         var live = tickets.Where(t => t.FirstResponseDue <= end).ToList();
         var watch = Stopwatch.StartNew();
-        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Default);
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Tickets);
         var written = await Load.ClosedLoopAsync(live.Count, 64, i =>
             storage.WriteStateAsync(TicketStateName, grains.GetGrain<ITicketGrain>(live[i].Id).GetGrainId(), new GrainState<TicketState>(StateOf(live[i]))));
         report.Figure("seedStatesSeconds", $"Seeding: the grain state of the {live.Count:N0} tickets due within the simulated hours, written into grain storage", watch.Elapsed.TotalSeconds, "s");

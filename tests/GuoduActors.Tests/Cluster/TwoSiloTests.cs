@@ -37,6 +37,8 @@ public sealed class TwoSiloTests(ClusterFixture fixture)
     {
         var created = await fixture.Client.GetGrain<IStationGrain>("fenglin").RegisterTicketAsync(Tickets.Sample(), Tickets.NewKey());
         var ticket = fixture.Client.GetGrain<ITicketGrain>(created.Id);
+        // Registration stores the ticket without activating it: reading it does.
+        Tickets.AssertSame(created, await ticket.GetAsync());
         var from = HostOf(ticket);
         var to = fixture.Cluster.Silos.Single(s => !s.SiloAddress.Equals(from)).SiloAddress;
 

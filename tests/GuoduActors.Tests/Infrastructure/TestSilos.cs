@@ -15,11 +15,16 @@ public static class TestSilos
 
     /// <summary>
     /// Memory grain storage and reminders, <paramref name="time"/> for the grains (Orleans' own maintenance loops stay
-    /// on real time), one <paramref name="projection"/> shared by all silos of the cluster, and the real ticket policy.
+    /// on real time), one <paramref name="projection"/> and one store of <paramref name="tickets"/> shared by all silos of
+    /// the cluster, and the real ticket policy.
     /// </summary>
-    public static void Configure(ISiloBuilder silo, TimeProvider time, ITicketProjectionStore projection)
+    public static void Configure(ISiloBuilder silo, TimeProvider time, ITicketProjectionStore projection, ITicketStore tickets)
     {
         silo.AddMemoryGrainStorage(GrainStorage.Default);
+        silo.Services.AddGuoduTicketIntake(tickets);
+        // Registrations answered once their list rows are stored too, so that a test reads its own registrations in the
+        // lists at once; the product's default delay is exercised by the tests of recording (IntakeRecordingTests).
+        silo.Services.Configure<IntakeOptions>(o => o.ListDelay = TimeSpan.Zero);
         silo.UseInMemoryReminderService();
         silo.Services.AddSingleton(time);
         silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
@@ -32,7 +37,8 @@ public static class TestSilos
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => Configure(silo, time, projection));
+        var tickets = new InMemoryTicketStore();
+        builder.ConfigureSilo((_, silo) => Configure(silo, time, projection, tickets));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

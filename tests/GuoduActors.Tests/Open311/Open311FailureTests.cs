@@ -26,6 +26,10 @@ public sealed class UnqueryableProjectionFixture : Open311Fixture
 
         public Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) => _rows.LoadOpenAsync(ownerId);
 
+        public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key) => _rows.StoreRequestKeyAsync(stationId, key);
+
+        public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) => _rows.LoadRequestKeysAsync(stationId, since);
+
         public IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
             throw new IOException("The ticket table is unreachable.");
     }

@@ -28,6 +28,9 @@ public class Open311Fixture : WebApplicationFactory<Program>
     public const string ResidentGivenName = "三丰";
     private int _sequence;
 
+    /// <summary>How long a registration may take to reach the lists (<c>Intake:ListDelay</c>); none in this fixture.</summary>
+    protected virtual string ListDelay => "00:00:00";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Settings, not app configuration: Program reads them while it builds, before the factory's later hooks run.
@@ -35,6 +38,8 @@ public class Open311Fixture : WebApplicationFactory<Program>
         builder.UseSetting("Cluster:SiloPort", FreePort());
         builder.UseSetting("Cluster:GatewayPort", FreePort());
         builder.UseSetting("Open311:ApiKeys:0", ApiKey);
+        // Lists at once after a registration (the product lists it up to a second later), as every memory-mode test host.
+        builder.UseSetting("Intake:ListDelay", ListDelay);
     }
 
     /// <summary>A complete, valid request as a resident's app posts it; every call describes a different matter.</summary>

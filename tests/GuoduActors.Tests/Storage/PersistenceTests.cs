@@ -43,7 +43,14 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
         Assert.True(stored.GetValueOrDefault("station") == 72, kinds);
         Assert.True(stored.GetValueOrDefault("volunteerteam") == 3, kinds);
         Assert.True(stored.GetValueOrDefault("subdistrict") == 1, kinds);
-        Assert.True(stored.GetValueOrDefault("ticket") == 1, kinds);
+        Assert.True(stored.GetValueOrDefault("ticketnumber") == 1, kinds);
+        // Tickets live in their own table, partitioned by block of ids, so that new ones are written together.
+        var tickets = new TableServiceClient(azurite.ConnectionString).GetTableClient(
+            GuoduActors.Silo.Projections.AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduTicketStates"));
+        var ticketRows = new List<string>();
+        await foreach (var row in tickets.QueryAsync<TableEntity>(select: ["RowKey"]))
+            ticketRows.Add(row.RowKey);
+        Assert.Equal([created.Id], ticketRows);
     }
 
     [Fact]

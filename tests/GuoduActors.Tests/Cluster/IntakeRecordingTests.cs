@@ -1,0 +1,112 @@
+using Orleans.TestingHost;
+using static GuoduActors.Tests.Infrastructure.Waiting;
+
+namespace GuoduActors.Tests.Cluster;
+
+/// <summary>
+/// Registrations with the product's list delay: the ticket is stored before the answer, the station's list row, request
+/// key and counts follow in one write for all that arrived meanwhile — and a station that lost those before writing them
+/// recovers them from the stored tickets when it starts again, counting each exactly once.
+/// </summary>
+public sealed class IntakeRecordingTests : IAsyncLifetime
+{
+    private const string Station = "bolangfeng";
+    private readonly FakeTimeProvider _time = new(GuoduClock.MorningInGuodu);
+    private readonly SwitchableProjectionStore _projection = new();
+    private readonly GuoduActors.Roster _roster = RosterFile.Load(Repo.ShippedRosterPath);
+    private InProcessTestCluster _cluster = null!;
+
+    private IGrainFactory Grains => _cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        builder.Options.ConfigureFileLogging = false;
+        var tickets = new InMemoryTicketStore();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            TestSilos.Configure(silo, _time, _projection, tickets);
+            silo.Services.Configure<IntakeOptions>(o => o.ListDelay = TimeSpan.FromMilliseconds(200));
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+        await Grains.GetGrain<ISubDistrictGrain>(_roster.SubDistrict.Id).ApplyRosterAsync(_roster);
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task TicketsArriveInTheListsShortlyAfterTheAnswerAndCountOnce()
+    {
+        var station = Grains.GetGrain<IStationGrain>(Station);
+        var before = (await station.GetCountersAsync()).ReceivedTotal;
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => station.RegisterTicketAsync(Tickets.Sample($"排队登记 #{i}"), Tickets.NewKey())));
+
+        // Stored before the answer: readable at once, and counted live.
+        Assert.All(await Task.WhenAll(created.Select(t => Grains.GetGrain<ITicketGrain>(t.Id).GetAsync())), Assert.NotNull);
+        Assert.Equal(before + 20, (await station.GetCountersAsync()).ReceivedTotal);
+        await WaitForAssertionAsync(() => Assert.Equal(
+            created.Select(t => t.Id).Order(),
+            _projection.Inner.All.Where(r => created.Any(t => t.Id == r.TicketId)).Select(r => r.TicketId).Order()), TimeSpan.FromSeconds(10));
+        // Twenty registrations, a handful of writes: they arrived within one delay.
+        Assert.InRange(_projection.Stores, 1, 5);
+    }
+
+    [Fact]
+    public async Task AStationThatCouldNotRecordItsRegistrationsRecoversThemWhenItStartsAgain()
+    {
+        var station = Grains.GetGrain<IStationGrain>(Station);
+        var before = (await station.GetCountersAsync()).ReceivedTotal;
+        var keys = Enumerable.Range(0, 3).Select(_ => Tickets.NewKey()).ToList();
+        _projection.Down = true;
+
+        // The lists' table is down: the tickets are stored and answered, their rows cannot be written, and the station
+        // gives up its activation (what it holds in memory is lost with it).
+        var created = new List<TicketSnapshot>();
+        foreach (var key in keys)
+            created.Add(await station.RegisterTicketAsync(Tickets.Sample($"断线时登记 {key}"), key));
+        await WaitForAssertionAsync(() => Assert.False(_cluster.TryGetGrainContext(station.GetGrainId(), out _), "The station is still active."),
+            TimeSpan.FromSeconds(30));
+        _projection.Down = false;
+
+        // Started again: the retry of a registration finds its ticket, the lists hold all three, and each counts once.
+        var retried = await station.RegisterTicketAsync(Tickets.Sample($"断线时登记 {keys[0]}"), keys[0]);
+        Assert.Equal(created[0].Id, retried.Id);
+        Assert.Equal(created.Select(t => t.Id).Order(), _projection.Inner.All.Where(r => r.OwnerId == Station && created.Any(t => t.Id == r.TicketId)).Select(r => r.TicketId).Order());
+        Assert.Equal(before + 3, (await station.GetCountersAsync()).ReceivedTotal);
+        Assert.Equal(before + 3, (await station.GetDailyCountsAsync(DateOnly.MinValue, DateOnly.MaxValue)).Sum(c => c.Received));
+        Assert.Equal(created.Select(t => t.Id).Order(), (await station.GetQueueAsync(1000)).Select(r => r.TicketId).Where(created.Select(t => t.Id).Contains).Order());
+    }
+
+    /// <summary>The in-memory projection, whose writes of a station's batch can be made to fail (its table unreachable).</summary>
+    private sealed class SwitchableProjectionStore : ITicketProjectionStore
+    {
+        public InMemoryTicketProjectionStore Inner { get; } = new();
+
+        public volatile bool Down;
+        private int _stores;
+
+        public int Stores => _stores;
+
+        public Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys)
+        {
+            if (Down)
+                throw new IOException("The ticket table is unreachable.");
+            Interlocked.Increment(ref _stores);
+            return ((ITicketProjectionStore)Inner).StoreAsync(ownerId, rows, keys);
+        }
+
+        public Task UpsertAsync(TicketRow row) => Inner.UpsertAsync(row);
+
+        public Task DeleteAsync(string ownerId, string ticketId) => Inner.DeleteAsync(ownerId, ticketId);
+
+        public Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) => Inner.LoadOpenAsync(ownerId);
+
+        public IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) => Inner.QueryAsync(filter, cancellationToken);
+
+        public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key) => Inner.StoreRequestKeyAsync(stationId, key);
+
+        public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) => Inner.LoadRequestKeysAsync(stationId, since);
+    }
+}
