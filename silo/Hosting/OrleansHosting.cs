@@ -44,7 +44,8 @@ public static class OrleansHosting
         builder.Services.AddSingleton(sp => new AzureTableTicketProjectionStore(sp.GetRequiredService<TableServiceClient>(), serviceId));
         builder.Services.AddSingleton<ITicketProjectionStore>(sp => sp.GetRequiredService<AzureTableTicketProjectionStore>());
         builder.Services.AddSingleton<ITicketStore>(sp =>
-            new AzureTableTicketStore(sp.GetRequiredService<TableServiceClient>(), serviceId, sp.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>()));
+            new AzureTableTicketStore(sp.GetRequiredService<TableServiceClient>(), serviceId, sp.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>(),
+                legacy: () => sp.GetKeyedService<Orleans.Storage.IGrainStorage>(GrainStorage.Default)));
         return tables;
     }
 

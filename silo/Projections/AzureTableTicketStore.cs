@@ -13,7 +13,14 @@ namespace GuoduActors.Silo.Projections;
 /// grain in a partition of its own: new tickets could not be written together, and a registration paid a round trip of
 /// its own (and a read before it, on activation). Here the registrations of one silo's block are one transaction.
 /// </summary>
-public sealed class AzureTableTicketStore(TableServiceClient tables, string serviceId, IGrainStorageSerializer serializer) : ITicketStore
+/// <param name="tables">The storage account's Table service.</param>
+/// <param name="serviceId">The Orleans service: its tickets get a table of their own.</param>
+/// <param name="serializer">Orleans' grain-storage serializer (the state's version-tolerant wire format).</param>
+/// <param name="legacy">
+/// Where tickets were stored before this table existed (Orleans' Azure grain storage, provider <see cref="GrainStorage.Default"/>):
+/// a ticket not found here is read from there, and its next write moves it here.
+/// </param>
+public sealed class AzureTableTicketStore(TableServiceClient tables, string serviceId, IGrainStorageSerializer serializer, Func<IGrainStorage?>? legacy = null) : ITicketStore
 {
     /// <summary>The Table service's limit for a binary property; a state is split over columns <c>Data0</c>, <c>Data1</c>, …</summary>
     private const int ColumnBytes = 64 * 1024;
@@ -49,8 +56,10 @@ public sealed class AzureTableTicketStore(TableServiceClient tables, string serv
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(TicketIds.BlockPartitionOf(id), id);
         if (!found.HasValue || found.Value is not { } entity)
         {
+            if (legacy?.Invoke() is { } before)
+                await before.ReadStateAsync(stateName, grainId, grainState);
+            // No ETag of this table: the next write inserts the ticket here (failing, as it should, if someone else did first).
             grainState.ETag = null;
-            grainState.RecordExists = false;
             return;
         }
         grainState.State = Deserialize<T>(entity);

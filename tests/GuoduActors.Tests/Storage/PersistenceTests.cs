@@ -54,6 +54,31 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ATicketStoredBeforeTheTicketTableExistedIsReadAndMovesThereWithItsNextChange()
+    {
+        var serviceId = $"legacy-{Guid.NewGuid():N}";
+        await using var host = GuoduApiFactory.OnAzureStorage(azurite.ConnectionString, serviceId, serviceId);
+        using var http = host.CreateClient();
+        await Waiting.WaitForAssertionAsync(async () => Assert.NotEmpty((await http.GetFromJsonAsync<List<StationDto>>("/api/stations", ApiClient.Json))!),
+            TimeSpan.FromMinutes(1));
+        const string id = "GD-20261128-0999";
+        var ticket = host.Grains.GetGrain<ITicketGrain>(id);
+        // As the earlier releases stored tickets: in Orleans' own grain-state table.
+        var old = TicketState.Register("bolangfeng", Tickets.Sample("旧表里的一件事"), "legacy-key", "", "station-desk",
+            new GuoduActors.Grains.Sla.CatalogueTicketPolicy(TestSilos.Policy), DateTimeOffset.UtcNow);
+        await host.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(GrainStorage.Default)
+            .WriteStateAsync("ticket", ticket.GetGrainId(), new GrainState<TicketState>(old));
+
+        Assert.Equal("旧表里的一件事", (await ticket.GetAsync())!.Description);
+        var classified = await ticket.ClassifyAsync(Actor.Leader("leader"), "plumbing-drains", null);
+
+        Assert.Equal(TicketStatus.Classified, classified.Status);
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
+            GuoduActors.Silo.Projections.AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduTicketStates"));
+        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(TicketIds.BlockPartitionOf(id), id)).HasValue, "The changed ticket is not in the ticket table.");
+    }
+
+    [Fact]
     public async Task HostOnAzureStorageReportsTheTableEndpointAsHealthy()
     {
         await using var host = GuoduApiFactory.OnAzureStorage(azurite.ConnectionString, $"health-{Guid.NewGuid():N}", $"health-{Guid.NewGuid():N}");
