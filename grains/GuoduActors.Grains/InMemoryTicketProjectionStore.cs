@@ -7,6 +7,7 @@ public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
 {
     private readonly ConcurrentDictionary<(string Owner, string Ticket), TicketRow> _rows = new();
     private readonly ConcurrentDictionary<(string Station, string Key), RequestKeyRecord> _keys = new();
+    private readonly ConcurrentDictionary<(string Station, DateOnly Day, string Category), DailyCount> _days = new();
 
     public IEnumerable<TicketRow> All => _rows.Values;
 
@@ -38,6 +39,16 @@ public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
     public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) =>
         Task.FromResult<IReadOnlyList<RequestKeyRecord>>(_keys.Where(k => k.Key.Station == stationId && k.Value.RegisteredAt >= since)
             .Select(k => k.Value).ToList());
+
+    public Task StoreDailyCountsAsync(string stationId, IReadOnlyList<DailyCount> days)
+    {
+        foreach (var day in days)
+            _days[(stationId, day.Day, day.CategoryCode)] = day;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DailyCount>> LoadDailyCountsAsync(string stationId, DateOnly from) =>
+        Task.FromResult<IReadOnlyList<DailyCount>>(_days.Where(d => d.Key.Station == stationId && d.Key.Day >= from).Select(d => d.Value).ToList());
 
     public Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) =>
         Task.FromResult<IReadOnlyList<TicketRow>>(_rows.Values.Where(r => r.OwnerId == ownerId && r.IsOpen).ToList());

@@ -16,14 +16,18 @@ public sealed class StationState
     [Id(3)] public long ReceivedTotal { get; set; }
     [Id(4)] public long ResolvedTotal { get; set; }
     [Id(5)] public long EscalatedTotal { get; set; }
-    /// <summary>Received/resolved per day (China Standard Time) and category, keyed <c>yyyyMMdd|category</c>; a bounded window.</summary>
+    /// <summary>
+    /// Where earlier releases kept the daily counts (keyed <c>yyyyMMdd|category</c>). They outgrow grain state within two busy
+    /// years, so they now live in the station's partition of the ticket projection; a station finding some here moves them there.
+    /// </summary>
     [Id(6)] public Dictionary<string, DailyTally> Daily { get; set; } = new(StringComparer.Ordinal);
     [Id(7)] public List<ServiceItem> ServiceList { get; set; } = [];
     /// <summary>Inspections recorded by (level-1) or of (level-2) this station; the most recent ones.</summary>
     [Id(8)] public List<Inspection> Inspections { get; set; } = [];
     /// <summary>
-    /// Tickets registered here and counted (in <see cref="Daily"/> and <see cref="ReceivedTotal"/>) whose list rows may not be
-    /// stored yet: a station starting again after its silo died counts the others of its unrecorded registrations, not these.
+    /// Tickets registered here and counted in <see cref="ReceivedTotal"/> whose list rows (and daily counts, written with
+    /// them) may not be stored yet: a station starting again after its silo died counts the others of its unrecorded
+    /// registrations in full, these in the daily counts only.
     /// </summary>
     [Id(9)] public HashSet<string> CountedUnrecorded { get; set; } = [];
 }
@@ -71,6 +75,10 @@ public sealed partial class StationGrain(
     private readonly Dictionary<string, TicketRow> _unstoredRows = new(StringComparer.Ordinal);
     private readonly List<RequestKeyRecord> _unstoredKeys = [];
     private bool _countsUnstored;
+    // Received/resolved per day (China Standard Time) and category, keyed yyyyMMdd|category: the last DailyWindowDays,
+    // loaded on activation; the days changed since the last flush are written with it.
+    private readonly Dictionary<string, DailyTally> _daily = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unstoredDays = new(StringComparer.Ordinal);
     private Task _flushing = Task.CompletedTask;
     private Task? _nextFlush;
     private bool _lingering;
@@ -84,6 +92,7 @@ public sealed partial class StationGrain(
             return;
         foreach (var row in await projection.LoadOpenAsync(StationId))
             Index(row);
+        await LoadDailyCountsAsync();
         foreach (var key in await projection.LoadRequestKeysAsync(StationId, time.GetUtcNow() - RequestKeyWindow))
             RememberKey(key);
         await RecoverUnrecordedAsync();
@@ -216,7 +225,10 @@ public sealed partial class StationGrain(
             // Owned elsewhere or finished: the ticket has moved on and was recorded by whoever has it now.
             if (row.OwnerId != StationId || !row.IsOpen || _open.ContainsKey(ticketId))
                 continue;
-            if (!state.State.CountedUnrecorded.Contains(ticketId))
+            // Counted before it died (the ids are stored with the totals): only the day's count, written with the rows, is missing.
+            if (state.State.CountedUnrecorded.Contains(ticketId))
+                CountDay(TicketIds.DayKey(row.RegisteredAt), row, received: 1, resolved: 0);
+            else
                 Count(state.State, row, TicketCountEffect.Received);
             Index(row);
             _unstoredRows[ticketId] = row;
@@ -346,13 +358,7 @@ public sealed partial class StationGrain(
 
     public Task<IReadOnlyList<DailyCount>> GetDailyCountsAsync(DateOnly from, DateOnly to)
     {
-        var counts = new List<DailyCount>();
-        foreach (var (key, tally) in state.State.Daily)
-        {
-            var day = DateOnly.ParseExact(key[..8], "yyyyMMdd");
-            if (day >= from && day <= to)
-                counts.Add(new DailyCount(day, key[9..], tally.Received, tally.Resolved));
-        }
+        var counts = _daily.Select(d => ToDailyCount(d.Key, d.Value)).Where(c => c.Day >= from && c.Day <= to).ToList();
         return Task.FromResult<IReadOnlyList<DailyCount>>(counts.OrderBy(c => c.Day).ThenBy(c => c.CategoryCode, StringComparer.Ordinal).ToList());
     }
 
@@ -457,30 +463,58 @@ public sealed partial class StationGrain(
 
     private void Count(StationState s, TicketRow row, TicketCountEffect effect)
     {
-        var at = effect == TicketCountEffect.Received ? row.RegisteredAt : time.GetUtcNow();
-        var key = $"{TicketIds.DayKey(at)}|{row.CategoryCode ?? "uncategorised"}";
-        if (!s.Daily.TryGetValue(key, out var tally))
-            s.Daily[key] = tally = new DailyTally();
         switch (effect)
         {
             case TicketCountEffect.Received:
-                tally.Received++;
+                CountDay(TicketIds.DayKey(row.RegisteredAt), row, received: 1, resolved: 0);
                 s.ReceivedTotal++;
                 s.CountedUnrecorded.Add(row.TicketId);
                 break;
             case TicketCountEffect.Resolved:
-                tally.Resolved++;
+                CountDay(TicketIds.DayKey(time.GetUtcNow()), row, received: 0, resolved: 1);
                 s.ResolvedTotal++;
                 break;
         }
         _countsUnstored = true;
-        if (s.Daily.Count > DailyWindowDays * 4)
+    }
+
+    private void CountDay(string dayKey, TicketRow row, int received, int resolved)
+    {
+        var key = $"{dayKey}|{row.CategoryCode ?? "uncategorised"}";
+        if (!_daily.TryGetValue(key, out var tally))
+            _daily[key] = tally = new DailyTally();
+        tally.Received += received;
+        tally.Resolved += resolved;
+        _unstoredDays.Add(key);
+        // The window kept in memory; storage keeps every day.
+        if (_daily.Count > DailyWindowDays * 4)
         {
             var cutoff = TicketIds.DayKey(time.GetUtcNow().AddDays(-DailyWindowDays));
-            foreach (var old in s.Daily.Keys.Where(k => string.CompareOrdinal(k, cutoff) < 0).ToList())
-                s.Daily.Remove(old);
+            foreach (var old in _daily.Keys.Where(k => string.CompareOrdinal(k, cutoff) < 0 && !_unstoredDays.Contains(k)).ToList())
+                _daily.Remove(old);
         }
     }
+
+    private async Task LoadDailyCountsAsync()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TicketIds.ChinaStandardTime).DateTime);
+        foreach (var count in await projection.LoadDailyCountsAsync(StationId, today.AddDays(-DailyWindowDays)))
+            _daily[DailyKey(count.Day, count.CategoryCode)] = new DailyTally { Received = count.Received, Resolved = count.Resolved };
+        // Counts an earlier release kept in grain state move to the table with the next flush, and leave the state after it.
+        foreach (var (key, tally) in state.State.Daily)
+        {
+            if (_daily.TryAdd(key, tally))
+                _unstoredDays.Add(key);
+        }
+        if (state.State.Daily.Count > 0)
+            await FlushAsync();
+    }
+
+    private static string DailyKey(DateOnly day, string categoryCode) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{day:yyyyMMdd}|{categoryCode}");
+
+    private static DailyCount ToDailyCount(string key, DailyTally tally) =>
+        new(DateOnly.ParseExact(key[..8], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), key[9..], tally.Received, tally.Resolved);
 
     /// <summary>
     /// Changes and writes the state one change at a time: tracking calls interleave, and two writes of one activation
@@ -564,17 +598,34 @@ public sealed partial class StationGrain(
 
     private async Task FlushNowAsync()
     {
-        if (_unstoredRows.Count == 0 && _unstoredKeys.Count == 0 && !_countsUnstored)
-            return;
-        var rows = _unstoredRows.Values.ToList();
-        var keys = _unstoredKeys.ToList();
-        _unstoredRows.Clear();
-        _unstoredKeys.Clear();
+        while (_unstoredRows.Count > 0 || _unstoredKeys.Count > 0 || _unstoredDays.Count > 0 || _countsUnstored)
+            await FlushOneTransactionAsync();
+    }
+
+    /// <summary>
+    /// One round of a flush: the counts (with the ids they count) into the grain state, then as many rows, request keys and
+    /// days as one entity-group transaction holds — so that a ticket's row and its day's count are stored together or not at
+    /// all, which is what lets a station that starts again count each lost registration exactly once.
+    /// </summary>
+    private async Task FlushOneTransactionAsync()
+    {
+        var dayEntities = _unstoredDays.Select(k => k[..8]).Distinct(StringComparer.Ordinal).Take(ITicketProjectionStore.MaxBatch / 2).ToHashSet(StringComparer.Ordinal);
+        var dayKeys = _unstoredDays.Where(k => dayEntities.Contains(k[..8])).ToList();
+        var room = ITicketProjectionStore.MaxBatch - dayEntities.Count;
+        var rows = _unstoredRows.Values.Take(room).ToList();
+        var keys = _unstoredKeys.Take(room - rows.Count).ToList();
+        foreach (var row in rows)
+            _unstoredRows.Remove(row.TicketId);
+        _unstoredKeys.RemoveRange(0, keys.Count);
+        _unstoredDays.ExceptWith(dayKeys);
+        var legacyDays = state.State.Daily.Count > 0 && _unstoredDays.Count == 0;
         try
         {
             if (_countsUnstored)
                 await WriteStateAsync(_ => { });
-            await projection.StoreAsync(StationId, rows, keys);
+            await projection.StoreAsync(StationId, rows, keys, dayKeys.Select(k => ToDailyCount(k, _daily[k])).ToList());
+            if (legacyDays)
+                await WriteStateAsync(s => s.Daily.Clear());
         }
         catch
         {
@@ -582,6 +633,7 @@ public sealed partial class StationGrain(
             foreach (var row in rows)
                 _unstoredRows.TryAdd(row.TicketId, row);
             _unstoredKeys.InsertRange(0, keys);
+            _unstoredDays.UnionWith(dayKeys);
             throw;
         }
         var recorded = rows.Select(r => r.TicketId).Where(state.State.CountedUnrecorded.Remove).ToList();

@@ -70,16 +70,70 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
     private const string KeyRowPrefix = "~key|";
     private const string KeyHourFormat = "yyyyMMddHH";
 
-    /// <summary>A station's rows and request keys in one partition: one entity-group transaction per hundred, all or nothing each.</summary>
-    public async Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys)
+    /// <summary>
+    /// A station's rows, request keys and daily counts in its partition: one entity-group transaction per hundred, all or
+    /// nothing each (the station keeps a batch within one). Days are merged, so a day's other categories stay.
+    /// </summary>
+    public async Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys, IReadOnlyList<DailyCount> days)
     {
         await _created.Value;
-        var actions = rows.GroupBy(r => r.TicketId, StringComparer.Ordinal).Select(g => ToEntity(g.Last()))
-            .Concat(keys.Select(k => ToEntity(ownerId, k)))
-            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
+        var actions = rows.GroupBy(r => r.TicketId, StringComparer.Ordinal).Select(g => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(g.Last())))
+            .Concat(keys.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(ownerId, k))))
+            .Concat(DayEntities(ownerId, days).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)));
         foreach (var batch in actions.Chunk(MaxBatch))
             await _table.SubmitTransactionAsync(batch);
     }
+
+    public async Task StoreDailyCountsAsync(string stationId, IReadOnlyList<DailyCount> days)
+    {
+        await _created.Value;
+        foreach (var batch in DayEntities(stationId, days).Chunk(MaxBatch))
+            await _table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)));
+    }
+
+    public async Task<IReadOnlyList<DailyCount>> LoadDailyCountsAsync(string stationId, DateOnly from)
+    {
+        await _created.Value;
+        var counts = new List<DailyCount>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {stationId} and RowKey ge {DayRowPrefix + from.ToString(DayFormat, System.Globalization.CultureInfo.InvariantCulture)} and RowKey lt {DayRowPrefix + "~"}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter))
+        {
+            var day = DateOnly.ParseExact(e.RowKey[DayRowPrefix.Length..], DayFormat, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (name, value) in e)
+            {
+                if (name.StartsWith(ReceivedColumn, StringComparison.Ordinal) && value is int received)
+                {
+                    var category = name[ReceivedColumn.Length..].Replace('_', '-');
+                    counts.Add(new DailyCount(day, category, received, e.GetInt32(ResolvedColumn + name[ReceivedColumn.Length..]) ?? 0));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// One entity per station and day, row key <c>~day|yyyyMMdd</c>, a pair of columns per category (<c>R_</c>received,
+    /// <c>S_</c>resolved; '-' in the code becomes '_', which codes never contain): at most 48 categories × 2 of the 252
+    /// columns an entity may have. Counts in a query table rather than in the station's grain state, which they would
+    /// outgrow within two busy years.
+    /// </summary>
+    private static IEnumerable<TableEntity> DayEntities(string stationId, IReadOnlyList<DailyCount> days) =>
+        days.GroupBy(d => d.Day).Select(day =>
+        {
+            var entity = new TableEntity(stationId, DayRowPrefix + day.Key.ToString(DayFormat, System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var count in day)
+            {
+                var column = count.CategoryCode.Replace('-', '_');
+                entity[ReceivedColumn + column] = count.Received;
+                entity[ResolvedColumn + column] = count.Resolved;
+            }
+            return entity;
+        });
+
+    private const string DayRowPrefix = "~day|";
+    private const string DayFormat = "yyyyMMdd";
+    private const string ReceivedColumn = "R_";
+    private const string ResolvedColumn = "S_";
 
     public async Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key)
     {

@@ -97,19 +97,9 @@ public sealed class BenchmarkSilo : IAsyncDisposable
 /// from a store that deserializes them (Azure Tables). Without this the index would share the projection's row
 /// objects and its memory would look smaller than it is in production.
 /// </summary>
-public sealed class CopyingProjectionStore(InMemoryTicketProjectionStore inner) : ITicketProjectionStore
+public sealed class CopyingProjectionStore(InMemoryTicketProjectionStore inner) : ForwardingProjectionStore(inner)
 {
-    public Task UpsertAsync(TicketRow row) => inner.UpsertAsync(row);
-
-    public Task DeleteAsync(string ownerId, string ticketId) => inner.DeleteAsync(ownerId, ticketId);
-
-    public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key) => inner.StoreRequestKeyAsync(stationId, key);
-
-    public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) => inner.LoadRequestKeysAsync(stationId, since);
-
-    public async Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) => (await inner.LoadOpenAsync(ownerId)).Select(Copy).ToList();
-
-    public IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) => inner.QueryAsync(filter, cancellationToken);
+    public override async Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) => (await Inner.LoadOpenAsync(ownerId)).Select(Copy).ToList();
 
     public static TicketRow Copy(TicketRow r) => r with
     {

@@ -79,34 +79,72 @@ public sealed class IntakeRecordingTests : IAsyncLifetime
         Assert.Equal(created.Select(t => t.Id).Order(), (await station.GetQueueAsync(1000)).Select(r => r.TicketId).Where(created.Select(t => t.Id).Contains).Order());
     }
 
-    /// <summary>The in-memory projection, whose writes of a station's batch can be made to fail (its table unreachable).</summary>
-    private sealed class SwitchableProjectionStore : ITicketProjectionStore
+    [Fact]
+    public async Task DailyCountsThatEarlierReleasesKeptInTheStationsStateMoveToTheTableAndLeaveTheState()
     {
-        public InMemoryTicketProjectionStore Inner { get; } = new();
+        var station = Grains.GetGrain<IStationGrain>(Station);
+        await station.GetInfoAsync();
+        await DeactivateAsync(station);
+        // As an earlier release stored the station: its daily counts in its grain state.
+        var storage = _cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(GrainStorage.Default);
+        var stored = new GrainState<StationState>(new StationState());
+        await storage.ReadStateAsync("station", station.GetGrainId(), stored);
+        var yesterday = GuoduClock.CstDate(_time.GetUtcNow().AddDays(-1));
+        var day = DateOnly.ParseExact(yesterday, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        stored.State!.Daily[$"{yesterday}|plumbing-drains"] = new DailyTally { Received = 5, Resolved = 2 };
+        stored.State.Daily[$"{yesterday}|gas-appliance"] = new DailyTally { Received = 1, Resolved = 1 };
+        await storage.WriteStateAsync("station", station.GetGrainId(), stored);
 
+        var counts = await station.GetDailyCountsAsync(day, day);
+
+        Assert.Equal([new DailyCount(day, "gas-appliance", 1, 1), new DailyCount(day, "plumbing-drains", 5, 2)], counts);
+        Assert.Equal(counts, (await _projection.LoadDailyCountsAsync(Station, day)).OrderBy(c => c.CategoryCode, StringComparer.Ordinal));
+        var after = new GrainState<StationState>(new StationState());
+        await storage.ReadStateAsync("station", station.GetGrainId(), after);
+        Assert.Empty(after.State!.Daily);
+        // And they stay after another start, now from the table.
+        await DeactivateAsync(station);
+        Assert.Equal(counts, await station.GetDailyCountsAsync(day, day));
+    }
+
+    [Fact]
+    public async Task AStationKeepsTwoYearsOfEveryCategorysDailyCountsWhichItsGrainStateCouldNotHold()
+    {
+        var station = Grains.GetGrain<IStationGrain>(Station);
+        var today = DateOnly.ParseExact(GuoduClock.CstDate(_time.GetUtcNow()), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        // 800 days × every category: some 38 000 tallies, about 4 MB as grain state (Azure Tables stop at 1 MB).
+        var history = Enumerable.Range(1, 800).SelectMany(d => TestSilos.Policy.Catalogue.Categories
+            .Select(c => new DailyCount(today.AddDays(-d), c.Code, d % 7 + 1, d % 3))).ToList();
+
+        await station.ImportDailyCountsAsync(history);
+        await DeactivateAsync(station);
+
+        var expected = history.OrderBy(c => c.Day).ThenBy(c => c.CategoryCode, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, await station.GetDailyCountsAsync(today.AddDays(-800), today));
+        Assert.Equal(history.Sum(c => (long)c.Received), (await station.GetCountersAsync()).ReceivedTotal);
+    }
+
+    private async Task DeactivateAsync(IStationGrain station)
+    {
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await WaitForAssertionAsync(() => Assert.False(_cluster.TryGetGrainContext(station.GetGrainId(), out _), "The station is still active."),
+            TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>The in-memory projection, whose writes of a station's batch can be made to fail (its table unreachable).</summary>
+    private sealed class SwitchableProjectionStore() : ForwardingProjectionStore(new InMemoryTicketProjectionStore())
+    {
         public volatile bool Down;
         private int _stores;
 
         public int Stores => _stores;
 
-        public Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys)
+        public override Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys, IReadOnlyList<DailyCount> days)
         {
             if (Down)
                 throw new IOException("The ticket table is unreachable.");
             Interlocked.Increment(ref _stores);
-            return ((ITicketProjectionStore)Inner).StoreAsync(ownerId, rows, keys);
+            return base.StoreAsync(ownerId, rows, keys, days);
         }
-
-        public Task UpsertAsync(TicketRow row) => Inner.UpsertAsync(row);
-
-        public Task DeleteAsync(string ownerId, string ticketId) => Inner.DeleteAsync(ownerId, ticketId);
-
-        public Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) => Inner.LoadOpenAsync(ownerId);
-
-        public IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) => Inner.QueryAsync(filter, cancellationToken);
-
-        public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key) => Inner.StoreRequestKeyAsync(stationId, key);
-
-        public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) => Inner.LoadRequestKeysAsync(stationId, since);
     }
 }

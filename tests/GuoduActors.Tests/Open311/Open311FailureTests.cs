@@ -16,21 +16,9 @@ public sealed class UnqueryableProjectionFixture : Open311Fixture
         builder.ConfigureTestServices(services => services.AddSingleton<ITicketProjectionStore>(new UnqueryableProjectionStore()));
     }
 
-    private sealed class UnqueryableProjectionStore : ITicketProjectionStore
+    private sealed class UnqueryableProjectionStore() : ForwardingProjectionStore(new InMemoryTicketProjectionStore())
     {
-        private readonly InMemoryTicketProjectionStore _rows = new();
-
-        public Task UpsertAsync(TicketRow row) => _rows.UpsertAsync(row);
-
-        public Task DeleteAsync(string ownerId, string ticketId) => _rows.DeleteAsync(ownerId, ticketId);
-
-        public Task<IReadOnlyList<TicketRow>> LoadOpenAsync(string ownerId) => _rows.LoadOpenAsync(ownerId);
-
-        public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key) => _rows.StoreRequestKeyAsync(stationId, key);
-
-        public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) => _rows.LoadRequestKeysAsync(stationId, since);
-
-        public IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
+        public override IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
             throw new IOException("The ticket table is unreachable.");
     }
 }

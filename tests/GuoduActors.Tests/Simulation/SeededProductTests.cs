@@ -207,22 +207,6 @@ public sealed class SeededProductTests(SeededProductFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task AnImportTooLargeForTheStationsStateIsRefusedAndChangesNothing()
-    {
-        var station = Grains.GetGrain<IStationGrain>("bolangfeng");
-        var plan = fixture.Expected.Plan;
-        var before = await station.GetDailyCountsAsync(plan.FirstDay.AddDays(-400), plan.LastDay);
-        // Every category on each of 400 days: far more tallies than a station's grain state can hold.
-        var tooMany = Enumerable.Range(1, 400).SelectMany(d => TestSilos.Policy.Catalogue.Categories
-            .Select(c => new DailyCount(plan.LastDay.AddDays(-d), c.Code, 1, 0))).ToList();
-
-        var refusal = await Assert.ThrowsAsync<DomainRefusalException>(() => station.ImportDailyCountsAsync(tooMany));
-
-        Assert.Equal(RefusalKind.Invalid, refusal.Kind);
-        Assert.Equal(before, await station.GetDailyCountsAsync(plan.FirstDay.AddDays(-400), plan.LastDay));
-    }
-
-    [Fact]
     public async Task TheSubDistrictKeepsTheFirstPlanSoAResumedSeedingWritesTheSameHistory()
     {
         var subDistrict = Grains.GetGrain<ISubDistrictGrain>("guodu");
