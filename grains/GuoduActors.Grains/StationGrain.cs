@@ -82,6 +82,8 @@ public sealed partial class StationGrain(
     private Task _flushing = Task.CompletedTask;
     private Task? _nextFlush;
     private bool _lingering;
+    private readonly List<string> _movedBeforeRecorded = [];
+    private readonly CancellationTokenSource _deactivating = new();
 
     private string StationId => this.GetPrimaryKeyString();
     private bool Escalates => state.State.Info is { Level: not StationLevel.Office };
@@ -102,6 +104,7 @@ public sealed partial class StationGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await _deactivating.CancelAsync();
         try
         {
             await FlushAsync();
@@ -237,7 +240,8 @@ public sealed partial class StationGrain(
         if (recovered == 0 && _unstoredKeys.Count == 0)
             return;
         logger.LogInformation("Station {Station} recovered {Count} registration(s) it had not recorded", StationId, recovered);
-        await FlushAsync();
+        // Written like new registrations: a lists' table that does not answer now must not keep the station from starting.
+        FlushSoon();
     }
 
     public Task<StationCounters> GetCountersAsync() => Task.FromResult(Counters());
@@ -284,6 +288,13 @@ public sealed partial class StationGrain(
     {
         Unindex(ticketId);
         _unstoredRows.Remove(ticketId);
+        // Registered here and moved on before its row was written: its count goes with the next flush, its row never.
+        if (state.State.CountedUnrecorded.Remove(ticketId))
+        {
+            _countsUnstored = true;
+            _movedBeforeRecorded.Add(ticketId);
+            FlushSoon();
+        }
         // A flush in flight may still hold the ticket's row: delete after it, or the row would come back.
         await _flushing.ContinueWith(static _ => { }, TaskScheduler.Current);
         await projection.DeleteAsync(StationId, ticketId);
@@ -507,7 +518,7 @@ public sealed partial class StationGrain(
                 _unstoredDays.Add(key);
         }
         if (state.State.Daily.Count > 0)
-            await FlushAsync();
+            FlushSoon();
     }
 
     private static string DailyKey(DateOnly day, string categoryCode) =>
@@ -581,8 +592,16 @@ public sealed partial class StationGrain(
 
     private async Task LingerThenFlushAsync()
     {
-        // Real time, not the grains' clock: the delay batches storage writes, it is not a deadline of the domain.
-        await Task.Delay(intakeOptions.Value.ListDelay);
+        // Real time, not the grains' clock: the delay batches storage writes, it is not a deadline of the domain. A
+        // deactivation ends the wait (it flushes by itself): the rest of this method must not run on a dead activation.
+        try
+        {
+            await Task.Delay(intakeOptions.Value.ListDelay, _deactivating.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         _lingering = false;
         try
         {
@@ -636,7 +655,8 @@ public sealed partial class StationGrain(
             _unstoredDays.UnionWith(dayKeys);
             throw;
         }
-        var recorded = rows.Select(r => r.TicketId).Where(state.State.CountedUnrecorded.Remove).ToList();
+        var recorded = rows.Select(r => r.TicketId).Where(state.State.CountedUnrecorded.Remove).Concat(_movedBeforeRecorded).ToList();
+        _movedBeforeRecorded.Clear();
         intake.Recorded(recorded);
     }
 

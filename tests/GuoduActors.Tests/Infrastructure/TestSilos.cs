@@ -32,6 +32,21 @@ public static class TestSilos
         silo.Services.AddSingleton<ITicketPolicy>(new CatalogueTicketPolicy(Policy));
     }
 
+    /// <summary>
+    /// Lets the stations go (idle collection) and waits until they are gone: a station writes what it still holds as it
+    /// goes. Before a cluster shuts down this keeps those writes out of the shutdown, where memory storage (itself a grain)
+    /// is gone and a station flushing would wait out Orleans' 30 s deactivation limit.
+    /// </summary>
+    public static async Task DeactivateStationsAsync(InProcessTestCluster cluster, params string[] stationIds)
+    {
+        // Collection takes only what is idle at that instant (a station may be writing): ask again until they are gone.
+        await Waiting.WaitForAssertionAsync(async () =>
+        {
+            await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+            Assert.DoesNotContain(stationIds, id => cluster.TryGetGrainContext(cluster.Client.GetGrain<IStationGrain>(id).GetGrainId(), out _));
+        }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
+    }
+
     /// <summary>A two-silo in-process cluster set up by <see cref="Configure"/>, deployed and ready.</summary>
     public static async Task<InProcessTestCluster> DeployTwoSilosAsync(TimeProvider time, ITicketProjectionStore projection)
     {
