@@ -19,9 +19,6 @@ namespace GuoduActors.Benchmarks;
 /// </summary>
 public sealed class BenchmarkSilo : IAsyncDisposable
 {
-    // Other engineers' silos, dashboards and Azurite use these; never take them.
-    private static readonly HashSet<int> ReservedPorts = [5080, 10000, 10001, 10002, 11111, 30000];
-
     private readonly IHost _host;
 
     private BenchmarkSilo(IHost host, FakeTimeProvider time, CopyingProjectionStore projection)
@@ -50,7 +47,7 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
         var id = $"bench-{Guid.NewGuid():N}";
         builder.UseOrleans(silo =>
         {
@@ -76,19 +73,6 @@ public sealed class BenchmarkSilo : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        while (true)
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            if (!ReservedPorts.Contains(port))
-                return port;
-        }
     }
 }
 

@@ -35,8 +35,8 @@ public class Open311Fixture : WebApplicationFactory<Program>
     {
         // Settings, not app configuration: Program reads them while it builds, before the factory's later hooks run.
         builder.UseSetting("Storage:Mode", "Memory");
-        builder.UseSetting("Cluster:SiloPort", FreePort());
-        builder.UseSetting("Cluster:GatewayPort", FreePort());
+        builder.UseSetting("Cluster:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Cluster:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Open311:ApiKeys:0", ApiKey);
         // Lists at once after a registration (the product lists it up to a second later), as every memory-mode test host.
         builder.UseSetting("Intake:ListDelay", ListDelay);
@@ -100,10 +100,4 @@ public class Open311Fixture : WebApplicationFactory<Program>
         }
     }
 
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-    }
 }

@@ -41,8 +41,8 @@ public sealed class WeeklyReportsApi : WebApplicationFactory<Program>
         {
             ["Storage:Mode"] = "Memory",
             ["ConnectionStrings:AzureStorage"] = "",
-            ["Cluster:SiloPort"] = FreePort(),
-            ["Cluster:GatewayPort"] = FreePort(),
+            ["Cluster:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cluster:ServiceId"] = $"weekly-{Guid.NewGuid():N}",
             ["Cluster:ClusterId"] = $"weekly-{Guid.NewGuid():N}",
             ["Guodu:RosterPath"] = ShippedRosterPath(),
@@ -75,13 +75,6 @@ public sealed class WeeklyReportsApi : WebApplicationFactory<Program>
                 User("repairs", ActorRole.TeamLead, team: "haoxiujiang"),
             ],
         };
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string ShippedRosterPath()
