@@ -13,25 +13,12 @@ public sealed class IntakeRecordingTests : IAsyncLifetime
     private const string Station = "bolangfeng";
     private readonly FakeTimeProvider _time = new(GuoduClock.MorningInGuodu);
     private readonly SwitchableProjectionStore _projection = new();
-    private readonly GuoduActors.Roster _roster = RosterFile.Load(Repo.ShippedRosterPath);
     private InProcessTestCluster _cluster = null!;
 
     private IGrainFactory Grains => _cluster.Client;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
-        builder.Options.ConfigureFileLogging = false;
-        var tickets = new InMemoryTicketStore();
-        builder.ConfigureSilo((_, silo) =>
-        {
-            TestSilos.Configure(silo, _time, _projection, tickets);
-            silo.Services.Configure<IntakeOptions>(o => o.ListDelay = TimeSpan.FromMilliseconds(200));
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        await Grains.GetGrain<ISubDistrictGrain>(_roster.SubDistrict.Id).ApplyRosterAsync(_roster);
-    }
+    public async Task InitializeAsync() =>
+        _cluster = await TestSilos.DeployWithListDelayAsync(_time, _projection, TimeSpan.FromMilliseconds(200));
 
     public async Task DisposeAsync()
     {

@@ -47,6 +47,27 @@ public static class TestSilos
         }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
     }
 
+    /// <summary>
+    /// One in-process silo set up by <see cref="Configure"/> but with the product's way of writing registrations: the
+    /// station lists them <paramref name="listDelay"/> after answering. Deployed, with the shipped roster applied.
+    /// </summary>
+    public static async Task<InProcessTestCluster> DeployWithListDelayAsync(TimeProvider time, ITicketProjectionStore projection, TimeSpan listDelay)
+    {
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        builder.Options.ConfigureFileLogging = false;
+        var tickets = new InMemoryTicketStore();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            Configure(silo, time, projection, tickets);
+            silo.Services.Configure<IntakeOptions>(o => o.ListDelay = listDelay);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var roster = RosterFile.Load(Repo.ShippedRosterPath);
+        await cluster.Client.GetGrain<ISubDistrictGrain>(roster.SubDistrict.Id).ApplyRosterAsync(roster);
+        return cluster;
+    }
+
     /// <summary>A two-silo in-process cluster set up by <see cref="Configure"/>, deployed and ready.</summary>
     public static async Task<InProcessTestCluster> DeployTwoSilosAsync(TimeProvider time, ITicketProjectionStore projection)
     {

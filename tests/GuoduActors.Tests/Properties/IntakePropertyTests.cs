@@ -19,21 +19,8 @@ public sealed class IntakePropertyTests(ITestOutputHelper output) : IAsyncLifeti
 
     private IGrainFactory Grains => _cluster.Client;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
-        builder.Options.ConfigureFileLogging = false;
-        var tickets = new InMemoryTicketStore();
-        builder.ConfigureSilo((_, silo) =>
-        {
-            TestSilos.Configure(silo, _time, _projection, tickets);
-            silo.Services.Configure<IntakeOptions>(o => o.ListDelay = TimeSpan.FromMilliseconds(20));
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        var roster = RosterFile.Load(Repo.ShippedRosterPath);
-        await Grains.GetGrain<ISubDistrictGrain>(roster.SubDistrict.Id).ApplyRosterAsync(roster);
-    }
+    public async Task InitializeAsync() =>
+        _cluster = await TestSilos.DeployWithListDelayAsync(_time, _projection, TimeSpan.FromMilliseconds(20));
 
     public async Task DisposeAsync()
     {
