@@ -16,6 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private readonly AzuriteFixture _azurite = new();
     private SiloProcess? _silo;
+    private string _serviceId = "";
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -63,11 +64,30 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await _azurite.InitializeAsync();
         var azurite = watch.Elapsed;
-        var id = $"browser-{Guid.NewGuid():N}";
-        var silo = _silo = SiloProcess.Start("dashboard", _azurite.ConnectionString, serviceId: id, clusterId: id, new Dictionary<string, string>
+        _serviceId = $"browser-{Guid.NewGuid():N}";
+        var (healthy, served) = await StartSiloAsync(httpPort: null, watch);
+        return $"Azurite {azurite.TotalSeconds:0.0} s, silo healthy {healthy.TotalSeconds:0.0} s, roster served {served.TotalSeconds:0.0} s";
+    }
+
+    /// <summary>
+    /// Stops the product as a service manager would (SIGTERM) and starts it again on the same address and storage, as
+    /// after an update: the open pages' circuits are gone with the old process. Returns once the roster is served.
+    /// </summary>
+    public async Task RestartSiloAsync()
+    {
+        var old = Silo;
+        old.Terminate();
+        Assert.True(await old.WaitForExitAsync(TimeSpan.FromSeconds(30)), $"The silo did not stop:{Environment.NewLine}{old.OutputTail(40)}");
+        await old.DisposeAsync();
+        await StartSiloAsync(old.HttpPort, Stopwatch.StartNew());
+    }
+
+    private async Task<(TimeSpan Healthy, TimeSpan Served)> StartSiloAsync(int? httpPort, Stopwatch watch)
+    {
+        var silo = _silo = SiloProcess.Start("dashboard", _azurite.ConnectionString, serviceId: _serviceId, clusterId: _serviceId, new Dictionary<string, string>
         {
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }, httpPort: httpPort);
         try
         {
             await silo.WaitUntilHealthyWithAsync(activeSilos: 1, SiloStartTimeout);
@@ -85,7 +105,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             var stations = await silo.Http.GetFromJsonAsync<List<StationDto>>("/api/stations", ApiClient.Json);
             Assert.NotEmpty(stations!);
         }, SiloStartTimeout, TimeSpan.FromMilliseconds(200));
-        return $"Azurite {azurite.TotalSeconds:0.0} s, silo healthy {healthy.TotalSeconds:0.0} s, roster served {watch.Elapsed.TotalSeconds:0.0} s";
+        return (healthy, watch.Elapsed);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GuoduActors.Tests.Browser.Pages;
 using Microsoft.Playwright;
+using static GuoduActors.Tests.Infrastructure.Waiting;
 using static Microsoft.Playwright.Assertions;
 
 namespace GuoduActors.Tests.Browser;
@@ -64,6 +65,36 @@ public sealed partial class ReconnectBrowserTests(BrowserFixture fixture, ITestO
         var afterReconnect = session.Diagnostics.Mark();
         await Expect(overview.UpdatedAt).Not.ToHaveTextAsync(await overview.UpdatedAt.TextContentAsync() ?? "");
         session.Diagnostics.AssertNone(afterReconnect);
+    }
+
+    /// <summary>
+    /// The server restarted (an update, say) while the page was open: its circuit is gone, the reconnection is refused,
+    /// and the page reloads by itself (reconnect.js) — the reader sees the restarted product's figures without touching
+    /// anything. Blazor's own dialog would leave them with a "reload" button.
+    /// </summary>
+    [Fact]
+    public async Task APageWhoseServerRestartedReloadsByItselfAndShowsWhatHappenedMeanwhile()
+    {
+        await using var session = await fixture.OpenSessionAsync(output);
+        var overview = new OverviewPage(session);
+        await overview.GotoAsync();
+        await overview.ExpandAsync("fenglin", Station);
+        await overview.MarkDocumentAsync();
+        var before = int.Parse(await overview.OpenCount(Station).GetAttributeAsync("data-open") ?? "", CultureInfo.InvariantCulture);
+
+        var restart = Stopwatch.StartNew();
+        await fixture.RestartSiloAsync();
+        session.Log($"The silo restarted in {restart.Elapsed.TotalSeconds:0.0} s.");
+        var ticket = await fixture.Api.RegisterCreatedAsync(Station, Tickets.Sample("重启后登记 — registered after the restart"), Tickets.NewKey());
+
+        // A new page (the old circuit is refused), interactive again, which shows the ticket registered after the restart.
+        await WaitForAssertionAsync(async () => Assert.False(await overview.IsSameDocumentAsync(), "The page was not reloaded."), TimeSpan.FromSeconds(60));
+        await overview.WaitUntilReadyAsync();
+        await overview.ExpandAsync("fenglin", Station);
+        await Expect(overview.OpenCount(Station)).ToHaveAttributeAsync("data-open", (before + 1).ToString(CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
+        session.Log($"{ticket.Id} on the reloaded page {restart.Elapsed.TotalSeconds:0.0} s after the restart began.");
+        await overview.ScreenshotAsync("after-restart");
+        await Expect(session.Page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
     }
 
     [GeneratedRegex(@"/_blazor")]

@@ -52,12 +52,13 @@ public sealed class SiloProcess : IAsyncDisposable
     /// of a process group of its own, so that <see cref="InterruptAsTerminal"/> can signal that group as a terminal's
     /// Ctrl+C does without reaching the test host.
     /// </summary>
-    public static SiloProcess Start(string name, string connectionString, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null, bool ownSession = false)
+    public static SiloProcess Start(string name, string connectionString, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null,
+        bool ownSession = false, int? httpPort = null)
     {
         if (!File.Exists(Repo.SiloDll))
             throw new InvalidOperationException($"The silo is not built at {Repo.SiloDll}; build the solution first.");
 
-        var httpPort = FreePorts.Next();
+        httpPort ??= FreePorts.Next();
         var arguments = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{httpPort}",
@@ -88,7 +89,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment.Remove("ConnectionStrings__AzureStorage");
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var silo = new SiloProcess(name, process, httpPort);
+        var silo = new SiloProcess(name, process, httpPort.Value);
         process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
         process.Start();
@@ -121,6 +122,14 @@ public sealed class SiloProcess : IAsyncDisposable
     public void InterruptAsTerminal()
     {
         using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", "--", $"-{_process.Id}" }, UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>SIGTERM, as a service manager stops the product: it leaves the cluster and ends by itself.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }
