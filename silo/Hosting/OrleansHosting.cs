@@ -1,6 +1,10 @@
 using System.Net;
 using Azure.Data.Tables;
+using GuoduActors.Silo.Auth;
 using GuoduActors.Silo.Projections;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using GuoduActors.Grains;
 
@@ -43,6 +47,11 @@ public static class OrleansHosting
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(sp => new AzureTableTicketProjectionStore(sp.GetRequiredService<TableServiceClient>(), serviceId));
         builder.Services.AddSingleton<ITicketProjectionStore>(sp => sp.GetRequiredService<AzureTableTicketProjectionStore>());
+        // One key ring for the whole cluster (sign-in cookies, antiforgery tokens), beside the grains' state.
+        builder.Services.AddDataProtection().SetApplicationName("GuoduActors");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new AzureTableXmlRepository(sp.GetRequiredService<TableServiceClient>().GetTableClient(
+                AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduKeys")))));
         builder.Services.AddSingleton<ITicketStore>(sp =>
             new AzureTableTicketStore(sp.GetRequiredService<TableServiceClient>(), serviceId, sp.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>(),
                 legacy: () => sp.GetKeyedService<Orleans.Storage.IGrainStorage>(GrainStorage.Default)));

@@ -53,7 +53,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// Ctrl+C does without reaching the test host.
     /// </summary>
     public static SiloProcess Start(string name, string connectionString, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null,
-        bool ownSession = false, int? httpPort = null)
+        bool ownSession = false, int? httpPort = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(Repo.SiloDll))
             throw new InvalidOperationException($"The silo is not built at {Repo.SiloDll}; build the solution first.");
@@ -85,6 +85,8 @@ public sealed class SiloProcess : IAsyncDisposable
         start.ArgumentList.Add(Repo.SiloDll);
         foreach (var (key, value) in arguments)
             start.ArgumentList.Add($"--{key}={value}");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ConnectionStrings__AzureStorage");
 
