@@ -38,6 +38,9 @@ public interface ITicketProjectionStore
     /// <summary>The daily counts of <paramref name="stationId"/> from <paramref name="from"/> on (China Standard Time days).</summary>
     Task<IReadOnlyList<DailyCount>> LoadDailyCountsAsync(string stationId, DateOnly from);
 
+    /// <summary>Forgets the request keys of tickets registered at <paramref name="stationId"/> before <paramref name="before"/> (to the hour).</summary>
+    Task DeleteRequestKeysBeforeAsync(string stationId, DateTimeOffset before);
+
     /// <summary>The request keys of tickets registered at <paramref name="stationId"/> since <paramref name="since"/> (to the hour).</summary>
     Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since);
 

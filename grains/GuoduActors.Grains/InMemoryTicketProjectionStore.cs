@@ -6,7 +6,8 @@ namespace GuoduActors.Grains;
 public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
 {
     private readonly ConcurrentDictionary<(string Owner, string Ticket), TicketRow> _rows = new();
-    private readonly ConcurrentDictionary<(string Station, string Key), RequestKeyRecord> _keys = new();
+    // Keyed like the table's rows: a key used again after its window is another row.
+    private readonly ConcurrentDictionary<(string Station, string Key, DateTimeOffset At), RequestKeyRecord> _keys = new();
     private readonly ConcurrentDictionary<(string Station, DateOnly Day, string Category), DailyCount> _days = new();
 
     public IEnumerable<TicketRow> All => _rows.Values;
@@ -32,7 +33,14 @@ public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
 
     public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key)
     {
-        _keys[(stationId, key.RequestKey)] = key;
+        _keys[(stationId, key.RequestKey, key.RegisteredAt)] = key;
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteRequestKeysBeforeAsync(string stationId, DateTimeOffset before)
+    {
+        foreach (var key in _keys.Where(k => k.Key.Station == stationId && k.Value.RegisteredAt < before).Select(k => k.Key).ToList())
+            _keys.TryRemove(key, out _);
         return Task.CompletedTask;
     }
 

@@ -84,6 +84,8 @@ public sealed partial class StationGrain(
     private bool _lingering;
     private readonly List<string> _movedBeforeRecorded = [];
     private readonly CancellationTokenSource _deactivating = new();
+    private static readonly TimeSpan KeyCleanUpPeriod = TimeSpan.FromHours(1);
+    private DateTimeOffset _keysForgottenAt = DateTimeOffset.MinValue;
 
     private string StationId => this.GetPrimaryKeyString();
     private bool Escalates => state.State.Info is { Level: not StationLevel.Office };
@@ -97,6 +99,7 @@ public sealed partial class StationGrain(
         await LoadDailyCountsAsync();
         foreach (var key in await projection.LoadRequestKeysAsync(StationId, time.GetUtcNow() - RequestKeyWindow))
             RememberKey(key);
+        ForgetExpiredKeysSoon();
         await RecoverUnrecordedAsync();
         await EnsureSweepingAsync();
         ReportCounters();
@@ -195,6 +198,30 @@ public sealed partial class StationGrain(
         await GrainFactory.GetGrain<ITicketGrain>(ticketId).GetAsync()
             ?? throw new InvalidOperationException($"Request key of station '{StationId}' names ticket '{ticketId}', which is not stored.");
 
+    /// <summary>
+    /// Deletes the stored request keys older than the window, in the background (on activation, then at most hourly): they
+    /// are never read again, and a busy station would otherwise keep one row per registration for ever.
+    /// </summary>
+    private void ForgetExpiredKeysSoon()
+    {
+        _keysForgottenAt = time.GetUtcNow();
+        _ = ForgetExpiredKeysAsync(_keysForgottenAt - RequestKeyWindow);
+    }
+
+    private async Task ForgetExpiredKeysAsync(DateTimeOffset before)
+    {
+        try
+        {
+            await projection.DeleteRequestKeysBeforeAsync(StationId, before);
+        }
+        catch (Exception e)
+        {
+            // Tried again within the hour; the rows only take space meanwhile.
+            logger.LogWarning(e, "Station {Station} could not delete its expired request keys", StationId);
+            _keysForgottenAt = DateTimeOffset.MinValue;
+        }
+    }
+
     private void RememberKey(RequestKeyRecord key, bool store = false)
     {
         var cutoff = time.GetUtcNow() - RequestKeyWindow;
@@ -203,6 +230,8 @@ public sealed partial class StationGrain(
             _keysByAge.Dequeue();
             if (_requestKeys.TryGetValue(oldest.RequestKey, out var entry) && entry.TicketId == oldest.TicketId)
                 _requestKeys.Remove(oldest.RequestKey);
+            if (time.GetUtcNow() - _keysForgottenAt > KeyCleanUpPeriod)
+                ForgetExpiredKeysSoon();
         }
         _requestKeys[key.RequestKey] = new KnownKey(key.Fingerprint, key.TicketId, null);
         _keysByAge.Enqueue(key);

@@ -141,6 +141,17 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
         await _table.UpsertEntityAsync(ToEntity(stationId, key), TableUpdateMode.Replace);
     }
 
+    public async Task DeleteRequestKeysBeforeAsync(string stationId, DateTimeOffset before)
+    {
+        await _created.Value;
+        var until = KeyRowPrefix + before.UtcDateTime.ToString(KeyHourFormat, System.Globalization.CultureInfo.InvariantCulture);
+        var expired = new List<string>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {stationId} and RowKey ge {KeyRowPrefix} and RowKey lt {until}"), select: ["RowKey"]))
+            expired.Add(e.RowKey);
+        foreach (var batch in expired.Chunk(MaxBatch))
+            await _table.SubmitTransactionAsync(batch.Select(rowKey => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(stationId, rowKey), ETag.All)));
+    }
+
     public async Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since)
     {
         await _created.Value;

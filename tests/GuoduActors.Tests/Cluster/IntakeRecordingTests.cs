@@ -120,5 +120,28 @@ public sealed class IntakeRecordingTests : IAsyncLifetime
         Assert.Equal(history.Sum(c => (long)c.Received), (await station.GetCountersAsync()).ReceivedTotal);
     }
 
+    [Fact]
+    public async Task ARequestKeyIsHonouredForADayAndThenForgottenAlsoInStorage()
+    {
+        var station = Grains.GetGrain<IStationGrain>(Station);
+        var key = Tickets.NewKey();
+        var first = await station.RegisterTicketAsync(Tickets.Sample("一天内重试"), key);
+        await WaitForAssertionAsync(async () =>
+            Assert.Contains(await _projection.LoadRequestKeysAsync(Station, DateTimeOffset.MinValue), k => k.RequestKey == key), TimeSpan.FromSeconds(10));
+
+        _time.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(first.Id, (await station.RegisterTicketAsync(Tickets.Sample("一天内重试"), key)).Id);
+
+        _time.Advance(TimeSpan.FromHours(2));
+        await DeactivateAsync(station);
+        var later = await station.RegisterTicketAsync(Tickets.Sample("一天内重试"), key);
+
+        Assert.NotEqual(first.Id, later.Id);
+        // The old key's row goes (the new registration's key row is written under its own hour).
+        await WaitForAssertionAsync(async () =>
+            Assert.Equal([later.Id], (await _projection.LoadRequestKeysAsync(Station, DateTimeOffset.MinValue)).Where(k => k.RequestKey == key).Select(k => k.TicketId)),
+            TimeSpan.FromSeconds(10));
+    }
+
     private Task DeactivateAsync(IStationGrain station) => TestSilos.DeactivateStationsAsync(_cluster, station.GetPrimaryKeyString());
 }

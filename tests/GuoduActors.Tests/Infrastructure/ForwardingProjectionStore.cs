@@ -21,6 +21,8 @@ public abstract class ForwardingProjectionStore(InMemoryTicketProjectionStore in
 
     public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key) => Inner.StoreRequestKeyAsync(stationId, key);
 
+    public Task DeleteRequestKeysBeforeAsync(string stationId, DateTimeOffset before) => Inner.DeleteRequestKeysBeforeAsync(stationId, before);
+
     public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) => Inner.LoadRequestKeysAsync(stationId, since);
 
     public Task StoreDailyCountsAsync(string stationId, IReadOnlyList<DailyCount> days) => Inner.StoreDailyCountsAsync(stationId, days);
