@@ -53,7 +53,10 @@ public static class OrleansHosting
             o.XmlRepository = new AzureTableXmlRepository(sp.GetRequiredService<TableServiceClient>().GetTableClient(
                 AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduKeys")))));
         builder.Services.AddSingleton<ITicketStore>(sp =>
-            new AzureTableTicketStore(sp.GetRequiredService<TableServiceClient>(), serviceId, sp.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>(),
+            // Orleans' binary format (version-tolerant through the [Id]s of TicketState), not the JSON the grain storage
+            // defaults to: a registration's serialization is on the intake's path, and a smaller row is a cheaper write.
+            new AzureTableTicketStore(sp.GetRequiredService<TableServiceClient>(), serviceId,
+                new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
                 legacy: () => sp.GetKeyedService<Orleans.Storage.IGrainStorage>(GrainStorage.Default)));
         return tables;
     }

@@ -15,7 +15,7 @@ namespace GuoduActors.Silo.Projections;
 /// </summary>
 /// <param name="tables">The storage account's Table service.</param>
 /// <param name="serviceId">The Orleans service: its tickets get a table of their own.</param>
-/// <param name="serializer">Orleans' grain-storage serializer (the state's version-tolerant wire format).</param>
+/// <param name="serializer">How states are written: the host gives Orleans' binary grain-storage serializer.</param>
 /// <param name="legacy">
 /// Where tickets were stored before this table existed (Orleans' Azure grain storage, provider <see cref="GrainStorage.Default"/>):
 /// a ticket not found here is read from there, and its next write moves it here.
@@ -27,7 +27,7 @@ public sealed class AzureTableTicketStore(TableServiceClient tables, string serv
     /// <summary>A transaction holds at most 100 entities and 4 MB; a ticket may approach 1 MB with a long timeline.</summary>
     private const int MaxTransactionBytes = 3 * 1024 * 1024;
     /// <summary>Transactions of one partition in flight at once: the next batch forms while earlier ones are being written.</summary>
-    private const int TransactionsInFlight = 2;
+    private const int TransactionsInFlight = 1;
 
     private readonly TableClient _table = tables.GetTableClient(AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduTicketStates"));
     private readonly ConcurrentDictionary<string, PartitionWriter> _writers = new(StringComparer.Ordinal);
