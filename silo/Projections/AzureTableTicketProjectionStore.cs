@@ -78,7 +78,7 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
     {
         await _created.Value;
         var actions = rows.GroupBy(r => r.TicketId, StringComparer.Ordinal).Select(g => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(g.Last())))
-            .Concat(keys.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(ownerId, k))))
+            .Concat(KeyEntities(ownerId, keys).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)))
             .Concat(DayEntities(ownerId, days).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)));
         foreach (var batch in actions.Chunk(MaxBatch))
             await _table.SubmitTransactionAsync(batch);
@@ -138,7 +138,7 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
     public async Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key)
     {
         await _created.Value;
-        await _table.UpsertEntityAsync(ToEntity(stationId, key), TableUpdateMode.Replace);
+        await _table.UpsertEntityAsync(KeyEntities(stationId, [key]).Single(), TableUpdateMode.Replace);
     }
 
     public async Task DeleteRequestKeysBeforeAsync(string stationId, DateTimeOffset before)
@@ -158,19 +158,33 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
         var from = KeyRowPrefix + since.UtcDateTime.ToString(KeyHourFormat, System.Globalization.CultureInfo.InvariantCulture);
         var keys = new List<RequestKeyRecord>();
         await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {stationId} and RowKey ge {from} and RowKey lt {KeyRowPrefix + "~"}")))
-            keys.Add(new RequestKeyRecord(e.GetString("RequestKey"), e.GetString("TicketId"), e.GetString("Fingerprint"), e.GetDateTimeOffset("RegisteredAt") ?? default));
+        {
+            keys.AddRange(e.GetString(KeysColumn) is { } batch
+                ? System.Text.Json.JsonSerializer.Deserialize<StoredKey[]>(batch)!.Select(k => new RequestKeyRecord(k.Key, k.Ticket, k.Fingerprint, new DateTimeOffset(k.Ticks, TimeSpan.Zero)))
+                // One key per row, as this release wrote them at first.
+                : [new RequestKeyRecord(e.GetString("RequestKey"), e.GetString("TicketId"), e.GetString("Fingerprint"), e.GetDateTimeOffset("RegisteredAt") ?? default)]);
+        }
         return keys;
     }
 
-    /// <summary>Row key <c>~key|yyyyMMddHH|key</c>: a station loads the keys of the last day as one range of its partition.</summary>
-    private static TableEntity ToEntity(string stationId, RequestKeyRecord k) =>
-        new(stationId, KeyRowPrefix + k.RegisteredAt.UtcDateTime.ToString(KeyHourFormat, System.Globalization.CultureInfo.InvariantCulture) + "|" + k.RequestKey)
-        {
-            ["RequestKey"] = k.RequestKey,
-            ["TicketId"] = k.TicketId,
-            ["Fingerprint"] = k.Fingerprint,
-            ["RegisteredAt"] = k.RegisteredAt.UtcDateTime,
-        };
+    /// <summary>
+    /// A station's request keys of one hour, at most <see cref="KeysPerRow"/> to a row (a JSON array in one column), row key
+    /// <c>~key|yyyyMMddHH|first key's ticks|first key</c>: a station loads the keys of the last day as one range of its
+    /// partition, and a batch of registrations costs its keys one row, not one each.
+    /// </summary>
+    private static IEnumerable<TableEntity> KeyEntities(string stationId, IReadOnlyList<RequestKeyRecord> keys) =>
+        keys.GroupBy(k => k.RegisteredAt.UtcDateTime.ToString(KeyHourFormat, System.Globalization.CultureInfo.InvariantCulture))
+            .SelectMany(hour => hour.OrderBy(k => k.RegisteredAt).ThenBy(k => k.RequestKey, StringComparer.Ordinal).Chunk(KeysPerRow).Select(chunk =>
+                new TableEntity(stationId, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{KeyRowPrefix}{hour.Key}|{chunk[0].RegisteredAt.UtcTicks:D19}|{chunk[0].RequestKey}"))
+                {
+                    [KeysColumn] = System.Text.Json.JsonSerializer.Serialize(chunk.Select(k => new StoredKey(k.RequestKey, k.TicketId, k.Fingerprint, k.RegisteredAt.UtcTicks))),
+                }));
+
+    /// <summary>Keys of up to 100 characters, ids, 64-character fingerprints: 100 of them stay well within a 64 KB column.</summary>
+    private const int KeysPerRow = 100;
+    private const string KeysColumn = "Keys";
+
+    private sealed record StoredKey(string Key, string Ticket, string Fingerprint, long Ticks);
 
     public async Task DeleteAsync(string ownerId, string ticketId)
     {

@@ -27,4 +27,22 @@ public sealed class ProjectionRequestKeysTests(AzuriteFixture azurite)
             listed.Add(row);
         Assert.Empty(listed);
     }
+
+    [Fact]
+    public async Task ABatchsKeysShareRowsAndAllLoadBack()
+    {
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        var serviceId = $"keys-{Guid.NewGuid():N}";
+        ITicketProjectionStore store = new AzureTableTicketProjectionStore(tables, serviceId);
+        var now = GuoduClock.MorningInGuodu;
+        var keys = Enumerable.Range(0, 150).Select(i => new RequestKeyRecord($"batch-key-{i:D3}", $"GD-20261128-{i + 1:D4}", new string('f', 64), now.AddSeconds(i))).ToList();
+
+        await store.StoreAsync("fenglin", [], keys, []);
+
+        Assert.Equal(keys, (await store.LoadRequestKeysAsync("fenglin", now.AddHours(-1))).OrderBy(k => k.RegisteredAt));
+        var rows = 0;
+        await foreach (var _ in tables.GetTableClient(AzureTableTicketProjectionStore.TableNameFor(serviceId)).QueryAsync<TableEntity>(select: ["RowKey"]))
+            rows++;
+        Assert.Equal(2, rows);
+    }
 }
