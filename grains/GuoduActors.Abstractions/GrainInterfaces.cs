@@ -95,9 +95,10 @@ public interface IStationGrain : IGrainWithStringKey
     /// key with the same content returns the ticket created the first time. Refuses with
     /// <see cref="RefusalKind.NotFound"/> for a station the roster does not name, <see cref="RefusalKind.Invalid"/>
     /// for an invalid request and <see cref="RefusalKind.Conflict"/> when the key was used for another request.
-    /// The ticket is stored (with the registrations arriving at the same silo meanwhile, in one write) before this returns;
-    /// the station's lists and counters record it in the background, at most <c>Intake:ListDelay</c> later. Interleaves:
-    /// registrations at one station wait for storage together, not one after another.
+    /// A key is honoured for 24 hours. The ticket is stored (with the registrations arriving at the same silo meanwhile, in
+    /// one write) before this returns, and is on the station's live counters and feed at once; the lists and the stored
+    /// counts follow within <c>Intake:ListDelay</c>. Interleaves: registrations at one station wait for storage together,
+    /// not one after another.
     /// </summary>
     [AlwaysInterleave]
     Task<TicketSnapshot> RegisterTicketAsync(NewTicket ticket, string requestKey);
