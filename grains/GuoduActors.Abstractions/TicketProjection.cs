@@ -18,22 +18,10 @@ public interface ITicketProjectionStore
 
     /// <summary>
     /// A station's batch of changes: its rows, the request keys of tickets registered there and its daily counts (each
-    /// the day's and category's total so far), written together — one entity-group transaction where the store supports
-    /// it and the batch holds at most <see cref="MaxBatch"/> of them. Idempotent.
+    /// the day's and category's total so far; a day's other categories stay), written together — one entity-group
+    /// transaction where the store supports it and the batch holds at most <see cref="MaxBatch"/> of them. Idempotent.
     /// </summary>
-    async Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys, IReadOnlyList<DailyCount> days)
-    {
-        foreach (var row in rows)
-            await UpsertAsync(row);
-        foreach (var key in keys)
-            await StoreRequestKeyAsync(ownerId, key);
-        await StoreDailyCountsAsync(ownerId, days);
-    }
-
-    Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key);
-
-    /// <summary>Replaces the given days' and categories' counts of <paramref name="stationId"/> (other categories of a day stay).</summary>
-    Task StoreDailyCountsAsync(string stationId, IReadOnlyList<DailyCount> days);
+    Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys, IReadOnlyList<DailyCount> days);
 
     /// <summary>The daily counts of <paramref name="stationId"/> from <paramref name="from"/> on (China Standard Time days).</summary>
     Task<IReadOnlyList<DailyCount>> LoadDailyCountsAsync(string stationId, DateOnly from);

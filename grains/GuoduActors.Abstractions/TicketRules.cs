@@ -111,9 +111,18 @@ public static partial class TicketIds
 
     /// <summary>The partition of <paramref name="ticketId"/>'s block; ids of another shape share one partition of their own.</summary>
     public static string BlockPartitionOf(string ticketId) =>
-        IsWellFormed(ticketId) && int.TryParse(ticketId.AsSpan(12), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? BlockPartition(ticketId[3..11], BlockStartOf(number))
-            : "other";
+        TryParse(ticketId, out var dayKey, out var number) ? BlockPartition(dayKey, BlockStartOf(number)) : "other";
+
+    /// <summary>The day key (<c>yyyyMMdd</c>) and number of a well-formed id, the inverse of <see cref="Format"/>.</summary>
+    public static bool TryParse(string ticketId, out string dayKey, out int number)
+    {
+        dayKey = "";
+        number = 0;
+        if (!IsWellFormed(ticketId) || !int.TryParse(ticketId.AsSpan(12), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number))
+            return false;
+        dayKey = ticketId[3..11];
+        return true;
+    }
 
     [GeneratedRegex(@"^GD-\d{8}-\d{4,9}$")]
     private static partial Regex IdPattern();

@@ -31,9 +31,14 @@ public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
         return Task.CompletedTask;
     }
 
-    public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key)
+    public Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys, IReadOnlyList<DailyCount> days)
     {
-        _keys[(stationId, key.RequestKey, key.RegisteredAt)] = key;
+        foreach (var row in rows)
+            _rows[(row.OwnerId, row.TicketId)] = row;
+        foreach (var key in keys)
+            _keys[(ownerId, key.RequestKey, key.RegisteredAt)] = key;
+        foreach (var day in days)
+            _days[(ownerId, day.Day, day.CategoryCode)] = day;
         return Task.CompletedTask;
     }
 
@@ -47,13 +52,6 @@ public sealed class InMemoryTicketProjectionStore : ITicketProjectionStore
     public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) =>
         Task.FromResult<IReadOnlyList<RequestKeyRecord>>(_keys.Where(k => k.Key.Station == stationId && k.Value.RegisteredAt >= since)
             .Select(k => k.Value).ToList());
-
-    public Task StoreDailyCountsAsync(string stationId, IReadOnlyList<DailyCount> days)
-    {
-        foreach (var day in days)
-            _days[(stationId, day.Day, day.CategoryCode)] = day;
-        return Task.CompletedTask;
-    }
 
     public Task<IReadOnlyList<DailyCount>> LoadDailyCountsAsync(string stationId, DateOnly from) =>
         Task.FromResult<IReadOnlyList<DailyCount>>(_days.Where(d => d.Key.Station == stationId && d.Key.Day >= from).Select(d => d.Value).ToList());

@@ -140,9 +140,7 @@ public sealed partial class StationGrain(
     {
         if (state.State.Info is not { Level: not StationLevel.Office })
             throw DomainRefusalException.NotFound($"No station '{StationId}' is in the roster.");
-        var errors = TicketRules.Validate(ticket);
-        if (errors.Count > 0)
-            throw DomainRefusalException.Invalid(string.Join(" ", errors.Values.SelectMany(v => v)));
+        // The ticket's fields are checked where the ticket is made (TicketState.Register), before any id or key is taken.
         if (!TicketRules.IsValidRequestKey(requestKey))
             throw DomainRefusalException.Invalid("The request key must be 1 to 100 letters, digits or . _ : -");
 
@@ -179,7 +177,8 @@ public sealed partial class StationGrain(
         var ticketId = await intake.NextIdAsync();
         await intake.StoreAsync(ticketId, created);
 
-        var row = TicketRow.From(created.ToSnapshot(ticketId));
+        var snapshot = created.ToSnapshot(ticketId);
+        var row = TicketRow.From(snapshot);
         RememberKey(new RequestKeyRecord(requestKey, ticketId, fingerprint, now), store: true);
         Count(state.State, row, TicketCountEffect.Received);
         Index(row);
@@ -191,7 +190,7 @@ public sealed partial class StationGrain(
             await FlushAsync();
         else
             FlushSoon();
-        return created.ToSnapshot(ticketId);
+        return snapshot;
     }
 
     private async Task<TicketSnapshot> ExistingAsync(string ticketId) =>

@@ -199,11 +199,9 @@ public sealed class TicketIntake(IGrainFactory grains, ITicketStore store, TimeP
 
     private static bool TryParse(string ticketId, out (string Day, int Start) key)
     {
-        key = default;
-        if (!TicketIds.IsWellFormed(ticketId) || !int.TryParse(ticketId.AsSpan(12), System.Globalization.CultureInfo.InvariantCulture, out var number))
-            return false;
-        key = (ticketId[3..11], TicketIds.BlockStartOf(number));
-        return true;
+        var parsed = TicketIds.TryParse(ticketId, out var day, out var number);
+        key = (day, TicketIds.BlockStartOf(number));
+        return parsed;
     }
 
     private sealed class Block(string day, int start)

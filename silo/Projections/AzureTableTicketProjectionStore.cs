@@ -84,13 +84,6 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
             await _table.SubmitTransactionAsync(batch);
     }
 
-    public async Task StoreDailyCountsAsync(string stationId, IReadOnlyList<DailyCount> days)
-    {
-        await _created.Value;
-        foreach (var batch in DayEntities(stationId, days).Chunk(MaxBatch))
-            await _table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)));
-    }
-
     public async Task<IReadOnlyList<DailyCount>> LoadDailyCountsAsync(string stationId, DateOnly from)
     {
         await _created.Value;
@@ -134,12 +127,6 @@ public sealed class AzureTableTicketProjectionStore(TableServiceClient tables, s
     private const string DayFormat = "yyyyMMdd";
     private const string ReceivedColumn = "R_";
     private const string ResolvedColumn = "S_";
-
-    public async Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key)
-    {
-        await _created.Value;
-        await _table.UpsertEntityAsync(KeyEntities(stationId, [key]).Single(), TableUpdateMode.Replace);
-    }
 
     public async Task DeleteRequestKeysBeforeAsync(string stationId, DateTimeOffset before)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using GuoduActors.Grains;
@@ -26,18 +25,20 @@ public sealed class AzureTableTicketStore(TableServiceClient tables, string serv
     private const int ColumnBytes = 64 * 1024;
     /// <summary>A transaction holds at most 100 entities and 4 MB; a ticket may approach 1 MB with a long timeline.</summary>
     private const int MaxTransactionBytes = 3 * 1024 * 1024;
-    /// <summary>Transactions of one partition in flight at once: the next batch forms while earlier ones are being written.</summary>
-    private const int TransactionsInFlight = 1;
 
-    private readonly TableClient _table = tables.GetTableClient(AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduTicketStates"));
-    private readonly ConcurrentDictionary<string, PartitionWriter> _writers = new(StringComparer.Ordinal);
-    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduTicketStates")).CreateIfNotExistsAsync());
+    private readonly TableClient _table = TableOf(tables, serviceId);
+    private readonly GroupCommit _inserts = new(TableOf(tables, serviceId));
+    private readonly Lazy<Task> _created = new(() => TableOf(tables, serviceId).CreateIfNotExistsAsync());
+
+    /// <summary><c>GuoduTicketStates</c> + the service (see <see cref="AzureTableTicketProjectionStore.TableNameFor"/>).</summary>
+    public static TableClient TableOf(TableServiceClient tables, string serviceId) =>
+        tables.GetTableClient(AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduTicketStates"));
 
     public async Task InsertNewAsync(string ticketId, TicketState state)
     {
         await _created.Value;
-        var entity = ToEntity(ticketId, state);
-        await _writers.GetOrAdd(entity.PartitionKey, partition => new PartitionWriter(this)).AddAsync(entity);
+        var entity = ToEntity(ticketId, state, out var bytes);
+        await _inserts.AddAsync(entity, bytes);
     }
 
     public async Task<IReadOnlyList<(string TicketId, TicketState State)>> LoadBlockAsync(string dayKey, int blockStart)
@@ -70,7 +71,7 @@ public sealed class AzureTableTicketStore(TableServiceClient tables, string serv
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await _created.Value;
-        var entity = ToEntity(TicketIdOf(grainId), grainState.State);
+        var entity = ToEntity(TicketIdOf(grainId), grainState.State, out _);
         try
         {
             var response = grainState.ETag is null
@@ -96,9 +97,10 @@ public sealed class AzureTableTicketStore(TableServiceClient tables, string serv
 
     private static string TicketIdOf(GrainId grainId) => grainId.Key.ToString()!;
 
-    private TableEntity ToEntity<T>(string ticketId, T state)
+    private TableEntity ToEntity<T>(string ticketId, T state, out int size)
     {
         var bytes = serializer.Serialize(state).ToMemory();
+        size = bytes.Length;
         var entity = new TableEntity(TicketIds.BlockPartitionOf(ticketId), ticketId);
         for (int offset = 0, column = 0; offset < bytes.Length; offset += ColumnBytes, column++)
             entity[$"Data{column}"] = bytes.Slice(offset, Math.Min(ColumnBytes, bytes.Length - offset)).ToArray();
@@ -115,25 +117,24 @@ public sealed class AzureTableTicketStore(TableServiceClient tables, string serv
     }
 
     /// <summary>
-    /// Group commit for one partition: an insert that finds fewer than <see cref="TransactionsInFlight"/> transactions in
-    /// flight starts one with everything waiting; the inserts that arrive meanwhile wait and go together in the next.
+    /// Group commit: an insert that finds no transaction in flight starts one; the inserts that arrive meanwhile wait and
+    /// go together in the next — those of one block (partition) per transaction, the oldest waiting block first.
     /// </summary>
-    private sealed class PartitionWriter(AzureTableTicketStore store)
+    private sealed class GroupCommit(TableClient table)
     {
         private readonly Lock _gate = new();
         private readonly List<(TableEntity Entity, int Bytes, TaskCompletionSource Stored)> _waiting = [];
-        private int _inFlight;
+        private bool _writing;
 
-        public Task AddAsync(TableEntity entity)
+        public Task AddAsync(TableEntity entity, int bytes)
         {
             var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var bytes = Enumerable.Range(0, 16).Sum(c => entity.GetBinary($"Data{c}")?.Length ?? 0);
             lock (_gate)
             {
                 _waiting.Add((entity, bytes, stored));
-                if (_inFlight < TransactionsInFlight)
+                if (!_writing)
                 {
-                    _inFlight++;
+                    _writing = true;
                     // On the thread pool: the caller may be a grain, whose scheduler must not run the storage loop.
                     _ = Task.Run(WriteWhileWaitingAsync);
                 }
@@ -150,14 +151,14 @@ public sealed class AzureTableTicketStore(TableServiceClient tables, string serv
                 {
                     if (_waiting.Count == 0)
                     {
-                        _inFlight--;
+                        _writing = false;
                         return;
                     }
                     batch = TakeBatch();
                 }
                 try
                 {
-                    await store._table.SubmitTransactionAsync(batch.Select(b => new TableTransactionAction(TableTransactionActionType.Add, b.Entity)));
+                    await table.SubmitTransactionAsync(batch.Select(b => new TableTransactionAction(TableTransactionActionType.Add, b.Entity)));
                     foreach (var item in batch)
                         item.Stored.TrySetResult();
                 }
@@ -169,14 +170,22 @@ public sealed class AzureTableTicketStore(TableServiceClient tables, string serv
             }
         }
 
+        /// <summary>The waiting inserts of the oldest one's partition, at most a transaction's worth. Call under the lock.</summary>
         private List<(TableEntity Entity, int Bytes, TaskCompletionSource Stored)> TakeBatch()
         {
-            var count = 0;
+            var partition = _waiting[0].Entity.PartitionKey;
+            var batch = new List<(TableEntity Entity, int Bytes, TaskCompletionSource Stored)>();
             var bytes = 0;
-            while (count < _waiting.Count && count < ITicketProjectionStore.MaxBatch && (count == 0 || bytes + _waiting[count].Bytes <= MaxTransactionBytes))
-                bytes += _waiting[count++].Bytes;
-            var batch = _waiting.GetRange(0, count);
-            _waiting.RemoveRange(0, count);
+            foreach (var item in _waiting)
+            {
+                if (batch.Count == ITicketProjectionStore.MaxBatch || (batch.Count > 0 && bytes + item.Bytes > MaxTransactionBytes))
+                    break;
+                if (item.Entity.PartitionKey != partition)
+                    continue;
+                batch.Add(item);
+                bytes += item.Bytes;
+            }
+            _waiting.RemoveAll(batch.Contains);
             return batch;
         }
     }

@@ -9,7 +9,7 @@ public abstract class ForwardingProjectionStore(InMemoryTicketProjectionStore in
     public InMemoryTicketProjectionStore Inner { get; } = inner;
 
     public virtual Task StoreAsync(string ownerId, IReadOnlyList<TicketRow> rows, IReadOnlyList<RequestKeyRecord> keys, IReadOnlyList<DailyCount> days) =>
-        ((ITicketProjectionStore)Inner).StoreAsync(ownerId, rows, keys, days);
+        Inner.StoreAsync(ownerId, rows, keys, days);
 
     public virtual Task UpsertAsync(TicketRow row) => Inner.UpsertAsync(row);
 
@@ -19,13 +19,9 @@ public abstract class ForwardingProjectionStore(InMemoryTicketProjectionStore in
 
     public virtual IAsyncEnumerable<TicketRow> QueryAsync(TicketFilter filter, CancellationToken cancellationToken = default) => Inner.QueryAsync(filter, cancellationToken);
 
-    public Task StoreRequestKeyAsync(string stationId, RequestKeyRecord key) => Inner.StoreRequestKeyAsync(stationId, key);
-
     public Task DeleteRequestKeysBeforeAsync(string stationId, DateTimeOffset before) => Inner.DeleteRequestKeysBeforeAsync(stationId, before);
 
     public Task<IReadOnlyList<RequestKeyRecord>> LoadRequestKeysAsync(string stationId, DateTimeOffset since) => Inner.LoadRequestKeysAsync(stationId, since);
-
-    public Task StoreDailyCountsAsync(string stationId, IReadOnlyList<DailyCount> days) => Inner.StoreDailyCountsAsync(stationId, days);
 
     public Task<IReadOnlyList<DailyCount>> LoadDailyCountsAsync(string stationId, DateOnly from) => Inner.LoadDailyCountsAsync(stationId, from);
 }

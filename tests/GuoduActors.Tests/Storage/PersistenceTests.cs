@@ -45,8 +45,7 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
         Assert.True(stored.GetValueOrDefault("subdistrict") == 1, kinds);
         Assert.True(stored.GetValueOrDefault("ticketnumber") == 1, kinds);
         // Tickets live in their own table, partitioned by block of ids, so that new ones are written together.
-        var tickets = new TableServiceClient(azurite.ConnectionString).GetTableClient(
-            GuoduActors.Silo.Projections.AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduTicketStates"));
+        var tickets = GuoduActors.Silo.Projections.AzureTableTicketStore.TableOf(new TableServiceClient(azurite.ConnectionString), serviceId);
         var ticketRows = new List<string>();
         await foreach (var row in tickets.QueryAsync<TableEntity>(select: ["RowKey"]))
             ticketRows.Add(row.RowKey);
@@ -73,8 +72,7 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
         var classified = await ticket.ClassifyAsync(Actor.Leader("leader"), "plumbing-drains", null);
 
         Assert.Equal(TicketStatus.Classified, classified.Status);
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(
-            GuoduActors.Silo.Projections.AzureTableTicketProjectionStore.TableNameFor(serviceId, "GuoduTicketStates"));
+        var table = GuoduActors.Silo.Projections.AzureTableTicketStore.TableOf(new TableServiceClient(azurite.ConnectionString), serviceId);
         Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(TicketIds.BlockPartitionOf(id), id)).HasValue, "The changed ticket is not in the ticket table.");
     }
 
